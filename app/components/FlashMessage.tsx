@@ -1,0 +1,15 @@
+import { useTranslation } from "react-i18next";
+
+export function FlashMessage({ flash }: { flash: { key: string; values?: Record<string, string> } | null }) {
+  const { t } = useTranslation();
+  if (!flash) return null;
+  // A value written as "t:roles.mentor" is itself a catalog key, shown in the reader's language.
+  const values = Object.fromEntries(
+    Object.entries(flash.values ?? {}).map(([k, v]) => [k, v.startsWith("t:") ? t(v.slice(2)) : v]),
+  );
+  return (
+    <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
+      {t(flash.key, values)}
+    </p>
+  );
+}

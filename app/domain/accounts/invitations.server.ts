@@ -1,0 +1,163 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import * as schema from "#db/schema";
+import { recordAudit } from "~/lib/audit.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { getFixedT } from "~/lib/i18n/i18n.server";
+import { hashToken, newId, newToken } from "~/lib/ids.server";
+import { sendMail } from "~/lib/outbox.server";
+import { hashPassword } from "./password.server";
+import { createSession } from "./sessions.server";
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+export type InvitationInput = {
+  email: string;
+  displayName: string;
+  role: schema.Role;
+  locale: schema.Locale;
+};
+
+class InvitationAlreadyUsed extends Error {}
+
+export function invitationLink(token: string) {
+  return `${getEnv().PUBLIC_URL}/invite/${token}`;
+}
+
+export async function createInvitation(
+  input: InvitationInput,
+  invitedById: string,
+  now = new Date(),
+): Promise<{ ok: true; link: string; expiresAt: Date } | { ok: false; reason: "already_user" }> {
+  const db = getDb();
+  const email = input.email.trim().toLowerCase();
+  const existing = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
+  if (existing) return { ok: false, reason: "already_user" };
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  db.transaction((tx) => {
+    // A new invitation replaces any earlier one still open for the same address.
+    tx.update(schema.invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(schema.invitations.email, email), isNull(schema.invitations.usedAt), isNull(schema.invitations.revokedAt)))
+      .run();
+    tx.insert(schema.invitations)
+      .values({
+        id: newId(),
+        email,
+        displayName: input.displayName,
+        role: input.role,
+        locale: input.locale,
+        tokenHash: hashToken(token),
+        invitedById,
+        createdAt: now,
+        expiresAt,
+      })
+      .run();
+  });
+  recordAudit("invitation_created", { actorId: invitedById, email, detail: { role: input.role }, at: now });
+  const link = invitationLink(token);
+  const t = getFixedT(input.locale);
+  await sendMail({
+    kind: "invitation",
+    to: email,
+    subject: t("mail.inviteSubject"),
+    text: t("mail.inviteBody", {
+      name: input.displayName,
+      role: t(`roles.${input.role}`),
+      date: expiresAt.toISOString().slice(0, 10),
+      link,
+    }),
+  });
+  return { ok: true, link, expiresAt };
+}
+
+export function findOpenInvitation(token: string, now = new Date()) {
+  if (!token || token.length > 100) return null;
+  return (
+    getDb()
+      .select()
+      .from(schema.invitations)
+      .where(
+        and(
+          eq(schema.invitations.tokenHash, hashToken(token)),
+          isNull(schema.invitations.usedAt),
+          isNull(schema.invitations.revokedAt),
+          gt(schema.invitations.expiresAt, now),
+        ),
+      )
+      .get() ?? null
+  );
+}
+
+export async function acceptInvitation(
+  token: string,
+  input: { displayName: string; locale: schema.Locale; password: string },
+  now = new Date(),
+): Promise<{ ok: true; sessionToken: string; expiresAt: Date; role: schema.Role } | { ok: false }> {
+  const invitation = findOpenInvitation(token, now);
+  if (!invitation) return { ok: false };
+  const passwordHash = await hashPassword(input.password);
+  const db = getDb();
+  const userId = newId();
+  let accepted: boolean;
+  try {
+    accepted = db.transaction((tx) => {
+    // The address may have been registered since the invitation was sent.
+    const taken = tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, invitation.email)).get();
+    if (taken) return false;
+    tx.insert(schema.users)
+      .values({
+        id: userId,
+        email: invitation.email,
+        displayName: input.displayName,
+        role: invitation.role,
+        locale: input.locale,
+        passwordHash,
+        createdAt: now,
+      })
+      .run();
+    // Marking the invitation used and creating the account happen together, once.
+    const claimed = tx
+      .update(schema.invitations)
+      .set({ usedAt: now, userId })
+      .where(and(eq(schema.invitations.id, invitation.id), isNull(schema.invitations.usedAt)))
+      .run();
+    if (claimed.changes !== 1) throw new InvitationAlreadyUsed();
+    return true;
+    });
+  } catch (error) {
+    if (error instanceof InvitationAlreadyUsed) return { ok: false };
+    throw error;
+  }
+  if (!accepted) return { ok: false };
+  recordAudit("invitation_accepted", { actorId: userId, email: invitation.email, at: now });
+  const { token: sessionToken, session } = createSession(userId, now);
+  return { ok: true, sessionToken, expiresAt: session.expiresAt, role: invitation.role };
+}
+
+export function listOpenInvitations(now = new Date()) {
+  return getDb()
+    .select({
+      id: schema.invitations.id,
+      email: schema.invitations.email,
+      displayName: schema.invitations.displayName,
+      role: schema.invitations.role,
+      expiresAt: schema.invitations.expiresAt,
+    })
+    .from(schema.invitations)
+    .where(and(isNull(schema.invitations.usedAt), isNull(schema.invitations.revokedAt), gt(schema.invitations.expiresAt, now)))
+    .orderBy(desc(schema.invitations.createdAt))
+    .all();
+}
+
+export function revokeInvitation(id: string, actorId: string, now = new Date()) {
+  const invitation = getDb()
+    .update(schema.invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(schema.invitations.id, id), isNull(schema.invitations.usedAt), isNull(schema.invitations.revokedAt)))
+    .returning({ email: schema.invitations.email })
+    .get();
+  if (invitation) recordAudit("invitation_revoked", { actorId, email: invitation.email, at: now });
+  return invitation ?? null;
+}

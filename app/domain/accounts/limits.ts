@@ -1,0 +1,3 @@
+/** Shared by the server's checks and the forms' constraints. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;

@@ -1,0 +1,48 @@
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import * as schema from "#db/schema";
+import { getDb } from "~/lib/db.server";
+
+const mentors = alias(schema.users, "mentors");
+const fellows = alias(schema.users, "fellows");
+
+/** Where a fellow is placed: cohort, host organisation and mentor of the active enrolment. */
+export function getFellowPlacement(fellowId: string) {
+  return (
+    getDb()
+      .select({
+        cohortName: schema.cohorts.name,
+        startsOn: schema.cohorts.startsOn,
+        endsOn: schema.cohorts.endsOn,
+        organizationName: schema.organizations.name,
+        municipality: schema.organizations.municipality,
+        mentorName: mentors.displayName,
+        mentorEmail: mentors.email,
+      })
+      .from(schema.enrollments)
+      .innerJoin(schema.cohorts, eq(schema.cohorts.id, schema.enrollments.cohortId))
+      .leftJoin(schema.organizations, eq(schema.organizations.id, schema.enrollments.organizationId))
+      .leftJoin(mentors, eq(mentors.id, schema.enrollments.mentorId))
+      .where(and(eq(schema.enrollments.fellowId, fellowId), eq(schema.enrollments.status, "active")))
+      .get() ?? null
+  );
+}
+
+/** The fellows a mentor is paired with, and only those. */
+export function listMentorFellows(mentorId: string) {
+  return getDb()
+    .select({
+      fellowId: fellows.id,
+      name: fellows.displayName,
+      email: fellows.email,
+      cohortName: schema.cohorts.name,
+      organizationName: schema.organizations.name,
+    })
+    .from(schema.enrollments)
+    .innerJoin(fellows, eq(fellows.id, schema.enrollments.fellowId))
+    .innerJoin(schema.cohorts, eq(schema.cohorts.id, schema.enrollments.cohortId))
+    .leftJoin(schema.organizations, eq(schema.organizations.id, schema.enrollments.organizationId))
+    .where(and(eq(schema.enrollments.mentorId, mentorId), eq(schema.enrollments.status, "active")))
+    .orderBy(asc(fellows.displayName))
+    .all();
+}

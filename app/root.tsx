@@ -1,0 +1,167 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { FlashMessage } from "~/components/FlashMessage";
+import { SiteHeader } from "~/components/SiteHeader";
+import { allowAnyone, getUser } from "~/lib/auth.server";
+import { clearFlashCookie, readFlash } from "~/lib/flash.server";
+import { loadCatalog } from "~/lib/i18n/catalogs";
+import { isLocale } from "~/lib/i18n/config";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { useRequestInfo } from "~/lib/request-info";
+import "./tailwind.css";
+
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "32x32" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  allowAnyone(request);
+  const user = getUser(request);
+  const locale = resolveLocale(request, user?.locale);
+  const flash = readFlash(request);
+  return data(
+    {
+      locale,
+      user: user ? { displayName: user.displayName, role: user.role } : null,
+      flash,
+    },
+    flash ? { headers: { "Set-Cookie": clearFlashCookie() } } : undefined,
+  );
+}
+
+export type RootData = typeof loader;
+
+function useLocaleSync(locale: string) {
+  const { i18n } = useTranslation();
+  // A sign-in or profile change can switch the language during client-side navigation.
+  useEffect(() => {
+    if (!isLocale(locale) || i18n.language === locale) return;
+    let cancelled = false;
+    void loadCatalog(locale).then((catalog) => {
+      if (cancelled) return;
+      i18n.addResourceBundle(locale, "translation", catalog, true, true);
+      void i18n.changeLanguage(locale);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [i18n, locale]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<RootData>("root");
+  const { i18n, t } = useTranslation();
+  const { nonce } = useRequestInfo();
+  const location = useLocation();
+  const locale = rootData?.locale ?? i18n.language ?? "en";
+  useLocaleSync(locale);
+  const titleKey = useMatches()
+    .map((m) => (m.handle as { titleKey?: string } | undefined)?.titleKey)
+    .filter(Boolean)
+    .pop();
+  return (
+    <html lang={locale} className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{titleKey ? `${t(titleKey)} · ${t("app.name")}` : t("app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col bg-slate-50 font-sans text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t("app.skipToContent")}
+        </a>
+        <SiteHeader
+          user={rootData?.user ?? null}
+          locale={locale}
+          currentPath={location.pathname + location.search}
+        />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          <FlashMessage flash={rootData?.flash ?? null} />
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 px-4 py-4 text-center text-xs text-slate-600">
+          {t("app.footer")}
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const { requestId } = useRequestInfo();
+  // On hydration the server's reference is read back from the page it rendered.
+  const [reference] = useState(
+    () =>
+      requestId ??
+      (typeof document !== "undefined"
+        ? document.getElementById("error-reference")?.textContent
+        : undefined),
+  );
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <section aria-labelledby="error-title">
+        <h1 id="error-title" className="mb-2 text-2xl font-bold">
+          {t("errors.notFoundTitle")}
+        </h1>
+        <p className="mb-4">{t("errors.notFoundText")}</p>
+        <Link to="/" className="text-brand-700 underline">
+          {t("errors.home")}
+        </Link>
+      </section>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    return (
+      <section aria-labelledby="error-title">
+        <h1 id="error-title" className="mb-2 text-2xl font-bold">
+          {t("errors.tooManyTitle")}
+        </h1>
+        <Link to="/" className="text-brand-700 underline">
+          {t("errors.home")}
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="error-title">
+      <h1 id="error-title" className="mb-2 text-2xl font-bold">
+        {t("errors.serverTitle")}
+      </h1>
+      <p className="mb-2">{t("errors.serverText")}</p>
+      {reference ? (
+        <p className="mb-4">
+          {t("errors.reference")}: <code id="error-reference">{reference}</code>
+        </p>
+      ) : null}
+      <Link to="/" className="text-brand-700 underline">
+        {t("errors.home")}
+      </Link>
+    </section>
+  );
+}

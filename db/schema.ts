@@ -1,0 +1,167 @@
+import {
+  blob,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["fellow", "mentor", "coordinator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["en", "ka", "ru", "az", "hy"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const REGIONS = ["kvemo_kartli", "samtskhe_javakheti", "other"] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** A cohort may draw fellows from both regions. */
+export const COHORT_REGIONS = ["kvemo_kartli", "samtskhe_javakheti", "both", "other"] as const;
+
+export const ENROLLMENT_STATUSES = ["active", "withdrawn", "completed"] as const;
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  // Stored lower-cased; uniqueness is on the normalised address.
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  locale: text("locale", { enum: LOCALES }),
+  passwordHash: text("password_hash"),
+  deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // SHA-256 of the token's secret half; the token itself is never stored.
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    locale: text("locale", { enum: LOCALES }),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedById: text("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("invitations_email_idx").on(t.email)],
+);
+
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    error: text("error"),
+  },
+  (t) => [index("outbox_created_idx").on(t.createdAt)],
+);
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    subjectId: text("subject_id"),
+    // For sign-in attempts: the normalised email and the client address, used for throttling.
+    email: text("email"),
+    ip: text("ip"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_type_email_idx").on(t.type, t.email, t.createdAt),
+    index("audit_type_ip_idx").on(t.type, t.ip, t.createdAt),
+  ],
+);
+
+export const organizations = sqliteTable("organizations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  municipality: text("municipality").notNull(),
+  region: text("region", { enum: REGIONS }).notNull(),
+  contactName: text("contact_name"),
+  contactEmail: text("contact_email"),
+  createdAt: createdAt(),
+});
+
+export const cohorts = sqliteTable("cohorts", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  region: text("region", { enum: COHORT_REGIONS }).notNull(),
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on").notNull(),
+  requiredPracticeHours: integer("required_practice_hours").notNull().default(0),
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const enrollments = sqliteTable(
+  "enrollments",
+  {
+    id: text("id").primaryKey(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "restrict" }),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    organizationId: text("organization_id").references(() => organizations.id, {
+      onDelete: "set null",
+    }),
+    mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: ENROLLMENT_STATUSES }).notNull().default("active"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("enrollments_cohort_fellow_idx").on(t.cohortId, t.fellowId),
+    index("enrollments_mentor_idx").on(t.mentorId),
+    index("enrollments_fellow_idx").on(t.fellowId),
+  ],
+);

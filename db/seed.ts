@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { hashPassword } from "../app/domain/accounts/password.server";
+import type { DB } from "./client";
+import * as schema from "./schema";
+
+export const DEMO_PASSWORD = "fellowship-demo";
+
+/** The three sign-ins the README and the start-up message list. */
+export const DEMO_SIGN_INS = [
+  { email: "coordinator@demo.test", role: "coordinator" },
+  { email: "mentor@demo.test", role: "mentor" },
+  { email: "fellow@demo.test", role: "fellow" },
+] as const;
+
+const ORGANISATIONS: Array<[string, string, schema.Region, string]> = [
+  ["org-marneuli", "Marneuli Community Development Centre", "kvemo_kartli", "Marneuli"],
+  ["org-bolnisi", "Bolnisi Women's Initiative", "kvemo_kartli", "Bolnisi"],
+  ["org-dmanisi", "Dmanisi Youth Resource Centre", "kvemo_kartli", "Dmanisi"],
+  ["org-gardabani", "Gardabani Social Support Network", "kvemo_kartli", "Gardabani"],
+  ["org-tetritskaro", "Tetritskaro Rural Health Alliance", "kvemo_kartli", "Tetritskaro"],
+  ["org-tsalka", "Tsalka Civic Forum", "kvemo_kartli", "Tsalka"],
+  ["org-akhaltsikhe", "Akhaltsikhe Family Support Centre", "samtskhe_javakheti", "Akhaltsikhe"],
+  ["org-akhalkalaki", "Akhalkalaki Community Water Initiative", "samtskhe_javakheti", "Akhalkalaki"],
+  ["org-ninotsminda", "Ninotsminda Inclusion Centre", "samtskhe_javakheti", "Ninotsminda"],
+  ["org-borjomi", "Borjomi Green Valley Association", "samtskhe_javakheti", "Borjomi"],
+];
+
+type Person = { id: string; email: string; name: string; role: schema.Role; locale: schema.Locale };
+
+const STAFF: Person[] = [
+  { id: "demo-coordinator", email: "coordinator@demo.test", name: "Ketevan Lomidze", role: "coordinator", locale: "en" },
+  { id: "demo-mentor", email: "mentor@demo.test", name: "მარიამ გელაშვილი", role: "mentor", locale: "en" },
+  { id: "demo-mentor-2", email: "mentor2@demo.test", name: "Արմեն Սարգսյան", role: "mentor", locale: "en" },
+];
+
+// Names in the scripts fellows write them in: Azerbaijani Latin, Cyrillic, Armenian, Georgian.
+const FELLOWS: Array<Person & { mentorId: string; organizationId: string }> = [
+  { id: "demo-fellow", email: "fellow@demo.test", name: "Günay Məmmədova", role: "fellow", locale: "en", mentorId: "demo-mentor", organizationId: "org-marneuli" },
+  { id: "demo-fellow-2", email: "fellow2@demo.test", name: "Анна Петрова", role: "fellow", locale: "en", mentorId: "demo-mentor-2", organizationId: "org-akhaltsikhe" },
+  { id: "demo-fellow-3", email: "fellow3@demo.test", name: "Արամ Պետրոսյան", role: "fellow", locale: "en", mentorId: "demo-mentor-2", organizationId: "org-akhalkalaki" },
+  { id: "demo-fellow-4", email: "fellow4@demo.test", name: "ლევან კაპანაძე", role: "fellow", locale: "en", mentorId: "demo-mentor", organizationId: "org-bolnisi" },
+  { id: "demo-fellow-5", email: "fellow5@demo.test", name: "Elvin Hüseynov", role: "fellow", locale: "en", mentorId: "demo-mentor", organizationId: "org-gardabani" },
+  { id: "demo-fellow-6", email: "fellow6@demo.test", name: "Լուսինե Հակոբյան", role: "fellow", locale: "en", mentorId: "demo-mentor-2", organizationId: "org-ninotsminda" },
+  { id: "demo-fellow-7", email: "fellow7@demo.test", name: "Ирина Смирнова", role: "fellow", locale: "en", mentorId: "demo-mentor-2", organizationId: "org-tsalka" },
+  { id: "demo-fellow-8", email: "fellow8@demo.test", name: "თამარ ნოზაძე", role: "fellow", locale: "en", mentorId: "demo-mentor", organizationId: "org-dmanisi" },
+];
+
+export const DEMO_COHORT_ID = "demo-cohort-2026";
+
+export function hasUsers(db: DB) {
+  return (db.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n ?? 0) > 0;
+}
+
+/** Demo data for a new installation. Fixed ids keep demo links stable between machines. */
+export async function seedDemoData(db: DB) {
+  const people = [...STAFF, ...FELLOWS];
+  const hashes = await Promise.all(people.map(() => hashPassword(DEMO_PASSWORD)));
+  db.transaction((tx) => {
+    tx.insert(schema.organizations)
+      .values(ORGANISATIONS.map(([id, name, region, municipality]) => ({ id, name, region, municipality })))
+      .run();
+    tx.insert(schema.users)
+      .values(
+        people.map((p, i) => ({
+          id: p.id,
+          email: p.email,
+          displayName: p.name,
+          role: p.role,
+          locale: null,
+          passwordHash: hashes[i],
+        })),
+      )
+      .run();
+    tx.insert(schema.cohorts)
+      .values({
+        id: DEMO_COHORT_ID,
+        name: "Kvemo Kartli & Samtskhe-Javakheti 2026",
+        region: "both",
+        startsOn: "2026-03-02",
+        endsOn: "2026-12-18",
+        requiredPracticeHours: 120,
+      })
+      .run();
+    tx.insert(schema.enrollments)
+      .values(
+        FELLOWS.map((f) => ({
+          id: `enrol-${f.id}`,
+          cohortId: DEMO_COHORT_ID,
+          fellowId: f.id,
+          organizationId: f.organizationId,
+          mentorId: f.mentorId,
+        })),
+      )
+      .run();
+  });
+}
