@@ -24,6 +24,10 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
+  build: {
+    // Fonts stay files: the CSP allows fonts from 'self' only, and a phone downloads only the scripts it needs.
+    assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
+  },
   optimizeDeps: {
     exclude: ["@node-rs/argon2", "better-sqlite3"],
   },

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, PageTitle, SubmitButton, TextField } from "~/components/form";
@@ -10,6 +10,12 @@ import { clientAddress, safeRedirectPath } from "~/lib/http.server";
 import { redirectSignedIn } from "~/lib/session-response.server";
 
 export const handle = { titleKey: "login.title" };
+
+/** Tells a throttled client when to come back. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireAnonymous(request);

@@ -1,0 +1,90 @@
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { DEMO_PASSWORD, E2E_BASE_URL } from "./env";
+import { expect, test } from "./fixtures";
+import { ACTORS, ROUTE_TABLE, type Actor, type Outcome } from "./route-table";
+
+test("every route in the Remix manifest is in the route × role table, and nothing else is", async () => {
+  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  expect(Object.keys(build.routes).sort()).toEqual(Object.keys(ROUTE_TABLE).sort());
+});
+
+async function contextFor(actor: Actor): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+  if (actor === "anonymous") return context;
+  const response = await context.post("/login", {
+    form: { email: ACTORS[actor], password: DEMO_PASSWORD, redirectTo: "" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in of ${actor}`).toBe(302);
+  return context;
+}
+
+function dataUrl(pagePath: string) {
+  return pagePath === "/" ? "/_root.data" : `${pagePath}.data`;
+}
+
+async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string) {
+  const response = await context.get(url, { maxRedirects: 0 });
+  const location = response.headers()["location"] ?? "";
+  if (outcome === 200) expect(response.status(), label).toBe(200);
+  if (outcome === 404) expect(response.status(), label).toBe(404);
+  if (outcome === "login") {
+    expect(response.status(), label).toBe(302);
+    expect(location, label).toMatch(/^\/login\?redirectTo=/);
+  }
+  if (outcome === "home") {
+    expect(response.status(), label).toBe(302);
+    expect(location, label).not.toMatch(/^\/login/);
+  }
+}
+
+/** Remix's single-fetch data URL: the loader data a client-side navigation would get. */
+async function expectData(context: APIRequestContext, url: string, outcome: Outcome, label: string) {
+  const response = await context.get(url, { maxRedirects: 0 });
+  const body = await response.text();
+  if (outcome === 200) expect(response.status(), label).toBe(200);
+  if (outcome === 404) expect(response.status(), label).toBe(404);
+  if (outcome === "login" || outcome === "home") {
+    // Single fetch answers redirects with 202 and the target in the payload.
+    expect(response.status(), label).toBe(202);
+    expect(body, label).toContain("SingleFetchRedirect");
+    if (outcome === "login") expect(body, label).toContain("/login?redirectTo=");
+    else expect(body, label).not.toContain("/login?redirectTo=");
+  }
+}
+
+const actors: Actor[] = ["anonymous", "fellow", "otherFellow", "mentor", "otherMentor", "coordinator"];
+
+for (const actor of actors) {
+  test(`route × role: ${actor}`, async () => {
+    const context = await contextFor(actor);
+    for (const [routeId, entry] of Object.entries(ROUTE_TABLE)) {
+      if (entry.layout) continue;
+      const outcome = entry.access[actor];
+      await expectPage(context, entry.path, outcome, `${actor} GET ${entry.path} (${routeId})`);
+      await expectData(context, dataUrl(entry.path), outcome, `${actor} GET ${dataUrl(entry.path)} (${routeId})`);
+    }
+    await context.dispose();
+  });
+}
+
+test("a record that does not exist and a record you may not see look the same", async () => {
+  const coordinator = await contextFor("coordinator");
+  const missing = await coordinator.get("/coordinator/people/no-such-person");
+  expect(missing.status()).toBe(404);
+  const fellow = await contextFor("fellow");
+  const forbidden = await fellow.get("/coordinator/people/demo-fellow-2");
+  expect(forbidden.status()).toBe(404);
+  const body = await forbidden.text();
+  expect(body).not.toContain("fellow2@demo.test");
+  expect(body).not.toContain("Анна Петрова");
+  const forbiddenData = await fellow.get("/coordinator/people/demo-fellow-2.data");
+  expect(await forbiddenData.text()).not.toContain("fellow2@demo.test");
+  const mentor = await contextFor("mentor");
+  const fellows = await (await mentor.get("/mentor/fellows")).text();
+  expect(fellows).toContain("Günay Məmmədova");
+  expect(fellows).not.toContain("Анна Петрова"); // mentored by the other mentor
+  await Promise.all([coordinator.dispose(), fellow.dispose(), mentor.dispose()]);
+});

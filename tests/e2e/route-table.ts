@@ -1,0 +1,59 @@
+/**
+ * Every route of the app and what each actor gets from it. The access test
+ * walks the Remix route manifest and fails for any route missing here.
+ *
+ *   200     the page (or data) is served
+ *   login   anonymous: redirected to /login?redirectTo=…
+ *   home    redirected elsewhere in the app (e.g. signed-in users away from /login)
+ *   404     not found — the same answer as for a record that does not exist
+ */
+export type Actor = "anonymous" | "fellow" | "otherFellow" | "mentor" | "otherMentor" | "coordinator";
+export type Outcome = 200 | "login" | "home" | 404;
+
+/** Who the actors are in the demo data: `fellow` is mentored by `mentor`; the others are not theirs. */
+export const ACTORS: Record<Exclude<Actor, "anonymous">, string> = {
+  fellow: "fellow@demo.test",
+  otherFellow: "fellow2@demo.test",
+  mentor: "mentor@demo.test",
+  otherMentor: "mentor2@demo.test",
+  coordinator: "coordinator@demo.test",
+};
+
+type Entry = {
+  /** A concrete URL for the route, using records of the demo data. */
+  path: string;
+  access: Record<Actor, Outcome>;
+  /** A layout: checked through the pages below it. */
+  layout?: true;
+};
+
+const everyone = (o: Outcome): Record<Actor, Outcome> => ({
+  anonymous: o,
+  fellow: o,
+  otherFellow: o,
+  mentor: o,
+  otherMentor: o,
+  coordinator: o,
+});
+const signedIn = { anonymous: "login", fellow: 200, otherFellow: 200, mentor: 200, otherMentor: 200, coordinator: 200 } as const;
+const fellowsOnly = { anonymous: "login", fellow: 200, otherFellow: 200, mentor: 404, otherMentor: 404, coordinator: 404 } as const;
+const mentorsOnly = { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 200, otherMentor: 200, coordinator: 404 } as const;
+const coordinatorsOnly = { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 404, otherMentor: 404, coordinator: 200 } as const;
+const anonymousOnly = { anonymous: 200, fellow: "home", otherFellow: "home", mentor: "home", otherMentor: "home", coordinator: "home" } as const;
+
+export const ROUTE_TABLE: Record<string, Entry> = {
+  root: { path: "/", access: everyone(200), layout: true },
+  "routes/_index": { path: "/", access: anonymousOnly },
+  "routes/login": { path: "/login", access: anonymousOnly },
+  "routes/logout": { path: "/logout", access: everyone("home") },
+  "routes/language": { path: "/language", access: everyone("home") },
+  "routes/forgot-password": { path: "/forgot-password", access: everyone(200) },
+  "routes/reset-password.$token": { path: "/reset-password/not-a-real-token", access: everyone(200) },
+  "routes/invite.$token": { path: "/invite/not-a-real-token", access: everyone(200) },
+  "routes/account": { path: "/account", access: signedIn },
+  "routes/dashboard": { path: "/dashboard", access: fellowsOnly },
+  "routes/mentor.fellows": { path: "/mentor/fellows", access: mentorsOnly },
+  "routes/coordinator.people._index": { path: "/coordinator/people", access: coordinatorsOnly },
+  "routes/coordinator.people.$personId": { path: "/coordinator/people/demo-fellow", access: coordinatorsOnly },
+  "routes/coordinator.outbox": { path: "/coordinator/outbox", access: coordinatorsOnly },
+};
