@@ -5,11 +5,12 @@ import { database, expect, test } from "./fixtures";
 test("a cross-site POST to /login is refused with 403 and writes nothing", async ({ makeUser }) => {
   const user = await makeUser();
   const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
-  for (const headers of [
+  const foreign: Array<Record<string, string>> = [
     { Origin: "https://evil.example" },
     { "Sec-Fetch-Site": "cross-site" },
     { Referer: "https://evil.example/page" },
-  ]) {
+  ];
+  for (const headers of foreign) {
     const response = await context.post("/login", {
       form: { email: user.email, password: user.password },
       headers,
