@@ -34,7 +34,7 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>
-        <RequestInfoContext.Provider value={{ requestId, nonce }}>
+        <RequestInfoContext.Provider value={{ requestId, nonce, moduleBody: loadContext?.moduleBody }}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </RequestInfoContext.Provider>
       </I18nextProvider>,

@@ -5,5 +5,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     requestId?: string;
     clientAddress?: string;
+    /** Set by the module page's loader; rendered by entry.server, not sent as data. */
+    moduleBody?: string;
+    reflectionDraft?: { id: string; text: string; errorKey: string };
   }
 }

@@ -2,6 +2,7 @@ import {
   blob,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -164,4 +165,80 @@ export const enrollments = sqliteTable(
     index("enrollments_mentor_idx").on(t.mentorId),
     index("enrollments_fellow_idx").on(t.fellowId),
   ],
+);
+
+/** A cohort's schedule: which modules, in what order, open and due when, required or not. */
+export const cohortModules = sqliteTable(
+  "cohort_modules",
+  {
+    id: text("id").primaryKey(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug").notNull(),
+    position: integer("position").notNull(),
+    opensOn: text("opens_on").notNull(),
+    dueOn: text("due_on"),
+    required: integer("required", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [uniqueIndex("cohort_modules_cohort_module_idx").on(t.cohortId, t.moduleSlug)],
+);
+
+// Progress belongs to the fellow, not the enrolment, so it survives a move between cohorts.
+export const sectionProgress = sqliteTable(
+  "section_progress",
+  {
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug").notNull(),
+    sectionId: text("section_id").notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fellowId, t.moduleSlug, t.sectionId] })],
+);
+
+export const knowledgeCheckAttempts = sqliteTable(
+  "knowledge_check_attempts",
+  {
+    id: text("id").primaryKey(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug").notNull(),
+    answers: text("answers", { mode: "json" }).$type<Record<string, string[]>>().notNull(),
+    correct: integer("correct").notNull(),
+    total: integer("total").notNull(),
+    scorePercent: integer("score_percent").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("kc_attempts_fellow_module_idx").on(t.fellowId, t.moduleSlug, t.createdAt)],
+);
+
+/** Recorded the first time a module's rules are met; later content edits never remove it. */
+export const moduleCompletions = sqliteTable(
+  "module_completions",
+  {
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug").notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fellowId, t.moduleSlug] })],
+);
+
+/** The fellow's private journal: answers to a module's reflection prompts. */
+export const reflections = sqliteTable(
+  "reflections",
+  {
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug").notNull(),
+    reflectionId: text("reflection_id").notNull(),
+    text: text("text").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fellowId, t.moduleSlug, t.reflectionId] })],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/domain/accounts/password.server";
+import { addDays, programmeToday } from "../app/lib/dates.server";
 import type { DB } from "./client";
 import * as schema from "./schema";
 
@@ -47,6 +48,17 @@ const FELLOWS: Array<Person & { mentorId: string; organizationId: string }> = [
 
 export const DEMO_COHORT_ID = "demo-cohort-2026";
 
+/**
+ * The demo schedule, relative to the day the demo starts so every state shows:
+ * module 1 open and already due, module 4 not yet open.
+ */
+export function demoSchedule(today = programmeToday()) {
+  return [
+    { slug: "rights-based-social-work", opensOn: addDays(today, -60), dueOn: addDays(today, -3), required: true },
+    { slug: "water-sanitation-health", opensOn: addDays(today, 7), dueOn: addDays(today, 50), required: true },
+  ];
+}
+
 export function hasUsers(db: DB) {
   return (db.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n ?? 0) > 0;
 }
@@ -80,6 +92,19 @@ export async function seedDemoData(db: DB) {
         endsOn: "2026-12-18",
         requiredPracticeHours: 120,
       })
+      .run();
+    tx.insert(schema.cohortModules)
+      .values(
+        demoSchedule().map((m, i) => ({
+          id: `demo-schedule-${i + 1}`,
+          cohortId: DEMO_COHORT_ID,
+          moduleSlug: m.slug,
+          position: i + 1,
+          opensOn: m.opensOn,
+          dueOn: m.dueOn,
+          required: m.required,
+        })),
+      )
       .run();
     tx.insert(schema.enrollments)
       .values(

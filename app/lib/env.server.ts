@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Fellowship LMS <no-reply@fellowship.local>"),
   DEMO_DATA: booleanish.default(true),
+  // Compiled course content, written by `npm run build`.
+  CONTENT_DIR: z.string().min(1).default("./build/content"),
+  // Opening and due dates are calendar days in the programme's time zone.
+  PROGRAMME_TIMEZONE: z.string().min(1).default("Asia/Tbilisi"),
   // Trust X-Forwarded-For / X-Forwarded-Proto from one reverse proxy in front of the app.
   TRUST_PROXY: booleanish.default(false),
 });

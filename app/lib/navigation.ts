@@ -4,10 +4,17 @@ export type NavItem = { to: string; labelKey: string };
 
 /** Only pages that exist are linked; each role sees its own work. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  fellow: [{ to: "/dashboard", labelKey: "nav.dashboard" }],
-  mentor: [{ to: "/mentor/fellows", labelKey: "nav.myFellows" }],
+  fellow: [
+    { to: "/dashboard", labelKey: "nav.dashboard" },
+    { to: "/modules", labelKey: "nav.modules" },
+  ],
+  mentor: [
+    { to: "/mentor/fellows", labelKey: "nav.myFellows" },
+    { to: "/modules", labelKey: "nav.modules" },
+  ],
   coordinator: [
     { to: "/coordinator/people", labelKey: "nav.people" },
+    { to: "/modules", labelKey: "nav.modules" },
     { to: "/coordinator/outbox", labelKey: "nav.outbox" },
   ],
 };

@@ -65,6 +65,13 @@ export default function Person() {
         <dt className="font-medium">{t("people.createdAt")}</dt>
         <dd>{new Date(person.createdAt).toISOString().slice(0, 10)}</dd>
       </dl>
+      {person.role === "fellow" ? (
+        <p className="mb-6">
+          <Link to={`/fellows/${person.id}/progress`} className="text-brand-700 underline">
+            {t("people.viewProgress")}
+          </Link>
+        </p>
+      ) : null}
       {isSelf ? null : (
         <>
           <section aria-labelledby="role-heading" className="mb-6 rounded border border-slate-200 bg-white p-4">

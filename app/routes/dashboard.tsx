@@ -1,23 +1,95 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/form";
+import { ProgressBar } from "~/components/ProgressBar";
 import { getFellowPlacement } from "~/domain/cohorts/placements.server";
+import { getDashboard } from "~/domain/progress/fellow-progress.server";
 import { requireUser } from "~/lib/auth.server";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
 
 export const handle = { titleKey: "dashboard.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request, { role: "fellow" });
-  return { name: user.displayName, placement: getFellowPlacement(user.id) };
+  return {
+    name: user.displayName,
+    fellowId: user.id,
+    placement: getFellowPlacement(user.id),
+    dashboard: getDashboard(user.id, resolveLocale(request, user.locale)),
+  };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, placement } = useLoaderData<typeof loader>();
+  const { name, fellowId, placement, dashboard } = useLoaderData<typeof loader>();
   return (
-    <div>
+    <div className="space-y-6">
       <PageTitle>{t("dashboard.welcome", { name })}</PageTitle>
+      {dashboard.enrolled ? (
+        <section aria-labelledby="programme-heading" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="programme-heading" className="mb-3 text-xl font-semibold">
+            {t("dashboard.programme")}
+          </h2>
+          <ProgressBar
+            value={dashboard.summary.percent}
+            label={t("progress.programme", { done: dashboard.summary.requiredComplete, total: dashboard.summary.requiredTotal })}
+          />
+          {dashboard.next ? (
+            <p className="mt-4">
+              <Link to={`/modules/${dashboard.next.slug}`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+                {t("dashboard.continueModule", { title: dashboard.next.title })}
+              </Link>
+            </p>
+          ) : null}
+          <p className="mt-3 text-sm">
+            <Link to={`/fellows/${fellowId}/progress`} className="text-brand-700 underline">
+              {t("dashboard.seeProgress")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {dashboard.overdue.length > 0 || dashboard.dueSoon.length > 0 ? (
+        <section aria-labelledby="deadlines-heading" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="deadlines-heading" className="mb-3 text-xl font-semibold">
+            {t("dashboard.deadlines")}
+          </h2>
+          <ul className="space-y-2">
+            {dashboard.overdue.map((m) => (
+              <li key={m.slug}>
+                <strong className="text-red-800">{t("dashboard.overdue")}</strong>{" "}
+                <Link to={`/modules/${m.slug}`} className="text-brand-700 underline">
+                  {m.title}
+                </Link>{" "}
+                — {t("modules.dueOn", { date: m.dueOn })} ({t("modules.daysLate", { count: m.daysLate })})
+              </li>
+            ))}
+            {dashboard.dueSoon.map((m) => (
+              <li key={m.slug}>
+                <Link to={`/modules/${m.slug}`} className="text-brand-700 underline">
+                  {m.title}
+                </Link>{" "}
+                — {t("modules.dueOn", { date: m.dueOn })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {dashboard.recent.length > 0 ? (
+        <section aria-labelledby="results-heading" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="results-heading" className="mb-3 text-xl font-semibold">
+            {t("dashboard.recentResults")}
+          </h2>
+          <ul className="space-y-1">
+            {dashboard.recent.map((a) => (
+              <li key={a.createdAt}>
+                {a.title}: {t("modules.kcScore", { correct: a.correct, total: a.total, percent: a.scorePercent })}{" "}
+                <span className="text-sm text-slate-600">({a.createdAt.slice(0, 10)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="placement-heading" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="placement-heading" className="mb-3 text-xl font-semibold">
           {t("dashboard.yourPlacement")}
@@ -33,9 +105,7 @@ export default function Dashboard() {
             </dd>
             <dt className="font-medium">{t("dashboard.organisation")}</dt>
             <dd>
-              {placement.organizationName
-                ? `${placement.organizationName} (${placement.municipality})`
-                : t("dashboard.notAssigned")}
+              {placement.organizationName ? `${placement.organizationName} (${placement.municipality})` : t("dashboard.notAssigned")}
             </dd>
             <dt className="font-medium">{t("dashboard.mentor")}</dt>
             <dd>{placement.mentorName ?? t("dashboard.notAssigned")}</dd>

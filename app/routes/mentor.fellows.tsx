@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/form";
 import { listMentorFellows } from "~/domain/cohorts/placements.server";
@@ -30,6 +30,7 @@ export default function MentorFellows() {
                 <th scope="col" className="p-2">{t("mentor.cohort")}</th>
                 <th scope="col" className="p-2">{t("mentor.organisation")}</th>
                 <th scope="col" className="p-2">{t("mentor.email")}</th>
+                <th scope="col" className="p-2">{t("mentor.progress")}</th>
               </tr>
             </thead>
             <tbody>
@@ -39,6 +40,12 @@ export default function MentorFellows() {
                   <td className="p-2">{f.cohortName}</td>
                   <td className="p-2">{f.organizationName ?? "—"}</td>
                   <td className="p-2 break-all">{f.email}</td>
+                  <td className="p-2">
+                    <Link to={`/fellows/${f.fellowId}/progress`} className="text-brand-700 underline">
+                      {t("mentor.progress")}
+                      <span className="sr-only">: {f.name}</span>
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -36,7 +36,7 @@ type Fixtures = {
   /** Console errors fail the test unless it declares them expected. */
   allowConsoleError: (pattern: RegExp) => void;
   /** A fresh account for this test alone, removed afterwards. */
-  makeUser: (options?: { role?: Role; name?: string; locale?: string }) => Promise<TestUser>;
+  makeUser: (options?: { role?: Role; name?: string; locale?: string; enrol?: boolean }) => Promise<TestUser>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -71,9 +71,20 @@ export const test = base.extend<Fixtures>({
           "insert into users (id, email, display_name, role, locale, password_hash, created_at) values (?, ?, ?, ?, ?, ?, ?)",
         )
         .run(id, user.email, user.name, user.role, options.locale ?? null, passwordHash, Date.now());
+      if (options.enrol) {
+        // Into the demo cohort, placed in Marneuli and mentored by mentor@demo.test.
+        database()
+          .prepare(
+            "insert into enrollments (id, cohort_id, fellow_id, organization_id, mentor_id, status, created_at) values (?, 'demo-cohort-2026', ?, 'org-marneuli', 'demo-mentor', 'active', ?)",
+          )
+          .run(`enrol-${id}`, id, Date.now());
+      }
       created.push(id);
       return user;
     });
-    for (const id of created) database().prepare("delete from users where id = ?").run(id);
+    for (const id of created) {
+      database().prepare("delete from enrollments where fellow_id = ?").run(id);
+      database().prepare("delete from users where id = ?").run(id);
+    }
   },
 });

@@ -56,4 +56,13 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   "routes/coordinator.people._index": { path: "/coordinator/people", access: coordinatorsOnly },
   "routes/coordinator.people.$personId": { path: "/coordinator/people/demo-fellow", access: coordinatorsOnly },
   "routes/coordinator.outbox": { path: "/coordinator/outbox", access: coordinatorsOnly },
+  "routes/modules._index": { path: "/modules", access: signedIn },
+  // Both demo fellows' cohort schedules module 1; staff read every module.
+  "routes/modules.$slug": { path: "/modules/rights-based-social-work", access: signedIn },
+  "routes/modules.$slug.body": { path: "/modules/rights-based-social-work/body", access: signedIn },
+  // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.
+  "routes/fellows.$fellowId.progress": {
+    path: "/fellows/demo-fellow/progress",
+    access: { anonymous: "login", fellow: 200, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
+  },
 };
