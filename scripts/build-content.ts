@@ -6,8 +6,11 @@ import path from "node:path";
 import { ContentError, compileModule, moduleHash } from "../app/domain/content/compile.server";
 import type { CompiledModule } from "../app/domain/content/schema";
 
-const args = new Set(process.argv.slice(2));
-const checkOnly = args.has("--check");
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+// `--only 03-community-needs-assessment`: check one module folder alone (for authors).
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+const checkOnly = args.has("--check") || argv.includes("--only");
 const watch = args.has("--watch");
 const CONTENT = path.resolve(process.env.CONTENT_SOURCE ?? "content/modules");
 const OUT = path.resolve(process.env.CONTENT_DIR ?? "build/content");
@@ -25,7 +28,7 @@ async function buildAll() {
   const started = Date.now();
   const dirs = fs
     .readdirSync(CONTENT)
-    .filter((d) => fs.statSync(path.join(CONTENT, d)).isDirectory())
+    .filter((d) => fs.statSync(path.join(CONTENT, d)).isDirectory() && (!only || d === only))
     .sort();
   fs.mkdirSync(CACHE, { recursive: true });
   const modules: CompiledModule[] = [];

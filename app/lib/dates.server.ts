@@ -1,8 +1,13 @@
 import { getEnv } from "./env.server";
 
+let formatter: { zone: string; format: Intl.DateTimeFormat } | undefined;
+
 /** Today's date (YYYY-MM-DD) where the fellowship happens, not where the server runs. */
 export function programmeToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: getEnv().PROGRAMME_TIMEZONE }).format(now);
+  const zone = getEnv().PROGRAMME_TIMEZONE;
+  // Building a DateTimeFormat costs far more than using one: keep it.
+  if (formatter?.zone !== zone) formatter = { zone, format: new Intl.DateTimeFormat("en-CA", { timeZone: zone }) };
+  return formatter.format.format(now);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */

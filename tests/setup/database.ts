@@ -14,6 +14,7 @@ beforeAll(() => {
   process.env.DATABASE_PATH = file;
   process.env.DEMO_DATA = "true";
   delete process.env.SMTP_URL;
+  delete process.env.CONTENT_DIR;
   resetEnvCache();
   closeConnection();
 });

@@ -45,11 +45,20 @@ export function getModule(slug: string): CompiledModule | null {
   return mod;
 }
 
-/** The reader's language when the module has it, else English, saying so. */
+/**
+ * The reader's language when the module has it, else English, saying so. A
+ * translation of the frontmatter alone gives the title, outcomes and
+ * assignment in the reader's language around the English text.
+ */
 export function moduleInLocale(mod: CompiledModule, locale: Locale): { version: CompiledLocale; fallback: boolean; available: string[] } {
-  const available = Object.keys(mod.locales);
+  const available = Object.values(mod.locales)
+    .filter((v) => v.bodyTranslated)
+    .map((v) => v.locale);
   const own = mod.locales[locale];
-  return own ? { version: own, fallback: false, available } : { version: mod.locales.en, fallback: locale !== "en", available };
+  if (own?.bodyTranslated) return { version: own, fallback: false, available };
+  const en = mod.locales.en;
+  if (own) return { version: { ...en, frontmatter: own.frontmatter }, fallback: true, available };
+  return { version: en, fallback: locale !== "en", available };
 }
 
 /** For tests and the dev server. */

@@ -141,8 +141,11 @@ export async function compileLocale(file: string, locale: string, slug: string):
     if (!fs.existsSync(path.join(path.dirname(file), asset))) problems.push(`file "${asset}" is not beside the module`);
   }
   if (problems.length) throw new ContentError(file, problems);
+  const bodyTranslated = locale === "en" || result.matter.content.trim() !== "";
+  if (locale === "en" && collector.sections.length === 0) throw new ContentError(file, ["the module has no ## sections"]);
   return {
     locale,
+    bodyTranslated,
     frontmatter: frontmatter.data,
     sections: collector.sections,
     html,
@@ -159,6 +162,19 @@ export function compareWithEnglish(en: CompiledLocale, other: CompiledLocale, fi
   const same = (label: string, a: unknown, b: unknown) => {
     if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${label} differ from English: ${JSON.stringify(b)} vs ${JSON.stringify(a)}`);
   };
+  if (other.bodyTranslated) compareBodies(en, other, same);
+  same("assignment key", en.frontmatter.assignment.key, other.frontmatter.assignment.key);
+  same(
+    "rubric criteria and points",
+    en.frontmatter.assignment.rubric.map((c) => [c.id, c.levels.map((l) => l.points)]),
+    other.frontmatter.assignment.rubric.map((c) => [c.id, c.levels.map((l) => l.points)]),
+  );
+  same("pass mark", en.frontmatter.assignment.passMark, other.frontmatter.assignment.passMark);
+  same("learning outcome count", en.frontmatter.learningOutcomes.length, other.frontmatter.learningOutcomes.length);
+  if (problems.length) throw new ContentError(file, problems);
+}
+
+function compareBodies(en: CompiledLocale, other: CompiledLocale, same: (label: string, a: unknown, b: unknown) => void) {
   same("section ids", en.sections.map((s) => s.id), other.sections.map((s) => s.id));
   same("knowledge-check question ids", en.questions.map((q) => q.id), other.questions.map((q) => q.id));
   same(
@@ -167,14 +183,6 @@ export function compareWithEnglish(en: CompiledLocale, other: CompiledLocale, fi
     other.questions.map((q) => [q.type, q.options.map((o) => o.id), q.answer]),
   );
   same("reflection ids", en.reflections.map((r) => r.id), other.reflections.map((r) => r.id));
-  same("assignment key", en.frontmatter.assignment.key, other.frontmatter.assignment.key);
-  same(
-    "rubric criteria and points",
-    en.frontmatter.assignment.rubric.map((c) => [c.id, c.levels.map((l) => l.points)]),
-    other.frontmatter.assignment.rubric.map((c) => [c.id, c.levels.map((l) => l.points)]),
-  );
-  same("pass mark", en.frontmatter.assignment.passMark, other.frontmatter.assignment.passMark);
-  if (problems.length) throw new ContentError(file, problems);
 }
 
 export function moduleFiles(dir: string) {

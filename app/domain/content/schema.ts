@@ -107,6 +107,8 @@ export const VideoPropsSchema = z.object({
 /** What the build writes for one module in one language. */
 export type CompiledLocale = {
   locale: string;
+  /** False for a translation of the frontmatter alone: the body is then read in English. */
+  bodyTranslated: boolean;
   frontmatter: z.infer<typeof TranslationFrontmatterSchema>;
   sections: Array<{ id: string; title: string }>;
   html: string;
