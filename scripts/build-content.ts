@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ContentError, compileModule, moduleHash } from "../app/domain/content/compile.server";
 import type { CompiledModule } from "../app/domain/content/schema";
+import { SEARCH_FILE, buildSearchIndex } from "../app/domain/content/search-index.server";
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -71,7 +72,9 @@ async function buildAll() {
       if (assets.length) fs.mkdirSync(path.join(PUBLIC_ASSETS, mod.slug), { recursive: true });
       for (const a of assets) fs.copyFileSync(path.join(dir, a), path.join(PUBLIC_ASSETS, mod.slug, a));
     }
+    buildSearchIndex(path.join(OUT, SEARCH_FILE), modules);
     const index = modules.map((m) => ({ slug: m.slug, number: m.number, hash: m.hash }));
+    // Written last: the server reloads content in development when this file changes.
     fs.writeFileSync(path.join(OUT, "index.json"), JSON.stringify(index));
   }
   const words = modules.map((m) => `${m.slug} ${Object.keys(m.locales).join("/")}`).join("; ");

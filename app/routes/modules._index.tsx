@@ -21,6 +21,14 @@ export default function Modules() {
   return (
     <div>
       <PageTitle>{t("modules.title")}</PageTitle>
+      <p className="mb-4 flex flex-wrap gap-4">
+        <Link to="/search" className="text-brand-700 underline">
+          {t("modules.searchLink")}
+        </Link>
+        <Link to="/glossary" className="text-brand-700 underline">
+          {t("modules.glossaryLink")}
+        </Link>
+      </p>
       {data.kind === "schedule" && !data.enrolled ? <p>{t("dashboard.notEnrolled")}</p> : null}
       <ol className="space-y-4">
         {data.modules.map((m) => {

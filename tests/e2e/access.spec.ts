@@ -22,7 +22,8 @@ async function contextFor(actor: Actor): Promise<APIRequestContext> {
 }
 
 function dataUrl(pagePath: string) {
-  return pagePath === "/" ? "/_root.data" : `${pagePath}.data`;
+  const [pathname, query] = pagePath.split("?");
+  return `${pathname === "/" ? "/_root" : pathname}.data${query ? `?${query}` : ""}`;
 }
 
 /** Resource routes answer with their own body; they have no separate data URL. */

@@ -99,3 +99,27 @@ test("a mentor reads a module with the answers shown and nothing recorded", asyn
   await expect(page.getByRole("button", { name: "Mark as read" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Check my answers" })).toHaveCount(0);
 });
+
+test("search finds module text with the words highlighted and links to the section", async ({ page }) => {
+  await signIn(page, "coordinator@demo.test");
+  await page.goto("/modules");
+  await page.getByRole("link", { name: "Search the modules" }).click();
+  await page.getByLabel("Words to find").fill("Sadakhlo school");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=Sadakhlo\+school/);
+  const first = page.getByRole("listitem").filter({ has: page.locator("mark") }).first();
+  await expect(first.locator("mark").first()).toBeVisible();
+  await first.getByRole("link").click();
+  await expect(page).toHaveURL(/\/modules\/rights-based-social-work(#[a-z-]+)?$/);
+});
+
+test("the glossary lists key terms alphabetically with links to where they are introduced", async ({ page }) => {
+  await signIn(page, "mentor@demo.test");
+  await page.goto("/glossary");
+  const terms = await page.locator("dl dt").allTextContents();
+  expect(terms.length).toBeGreaterThan(5);
+  const sorted = [...terms].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+  expect(terms).toEqual(sorted);
+  await page.getByRole("link", { name: /Introduced in/ }).first().click();
+  await expect(page).toHaveURL(/\/modules\/[a-z-]+#term-\d+/);
+});

@@ -60,6 +60,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   // Both demo fellows' cohort schedules module 1; staff read every module.
   "routes/modules.$slug": { path: "/modules/rights-based-social-work", access: signedIn },
   "routes/modules.$slug.body": { path: "/modules/rights-based-social-work/body", access: signedIn },
+  "routes/glossary": { path: "/glossary", access: signedIn },
+  "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.
   "routes/fellows.$fellowId.progress": {
     path: "/fellows/demo-fellow/progress",

@@ -28,3 +28,11 @@ export function listModulesFor(user: SessionUser, locale: Locale) {
     modules: modules.map((m) => ({ ...describe(m.slug, locale), ...m, completedAt: m.completedAt?.toISOString() ?? null })),
   };
 }
+
+/** The modules a user may open now: a fellow's open, scheduled modules; every module for staff. */
+export function readableModuleSlugs(user: SessionUser): string[] {
+  if (user.role !== "fellow") return listModuleSlugs();
+  return getFellowSchedule(user.id, programmeToday())
+    .modules.filter((m) => !m.locked)
+    .map((m) => m.slug);
+}

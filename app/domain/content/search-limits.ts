@@ -1,0 +1,2 @@
+/** Shared by the search form and the server. */
+export const QUERY_MAX = 200;
