@@ -49,14 +49,31 @@ const FELLOWS: Array<Person & { mentorId: string; organizationId: string }> = [
 export const DEMO_COHORT_ID = "demo-cohort-2026";
 
 /**
- * The demo schedule, relative to the day the demo starts so every state shows:
- * module 1 open and already due, module 4 not yet open.
+ * The demo schedule, relative to the day the demo starts so every state
+ * shows: module 1 open and already due, module 2 due within two weeks,
+ * module 3 open, module 4 onwards not yet open; module 10 optional.
  */
 export function demoSchedule(today = programmeToday()) {
-  return [
-    { slug: "rights-based-social-work", opensOn: addDays(today, -60), dueOn: addDays(today, -3), required: true },
-    { slug: "water-sanitation-health", opensOn: addDays(today, 7), dueOn: addDays(today, 50), required: true },
+  const slugs = [
+    "rights-based-social-work",
+    "person-centred-practice",
+    "community-needs-assessment",
+    "water-sanitation-health",
+    "health-and-social-care-after-covid",
+    "working-across-languages-and-cultures",
+    "cso-local-authority-partnership",
+    "green-inclusive-recovery",
+    "ethics-supervision-self-care",
+    "leading-a-cso",
   ];
+  const opens = [-60, -30, -10, 7, 28, 49, 70, 91, 112, 133];
+  const due = [-3, 10, 30, 50, 70, 91, 112, 133, 154, 175];
+  return slugs.map((slug, i) => ({
+    slug,
+    opensOn: addDays(today, opens[i]),
+    dueOn: addDays(today, due[i]),
+    required: i < 9,
+  }));
 }
 
 export function hasUsers(db: DB) {

@@ -37,7 +37,10 @@ export default function Dashboard() {
           />
           {dashboard.next ? (
             <p className="mt-4">
-              <Link to={`/modules/${dashboard.next.slug}`} className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+              <Link
+                to={`/modules/${dashboard.next.slug}${dashboard.next.continueTo ? `#${dashboard.next.continueTo}` : ""}`}
+                className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white"
+              >
                 {t("dashboard.continueModule", { title: dashboard.next.title })}
               </Link>
             </p>

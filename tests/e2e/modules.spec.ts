@@ -11,7 +11,7 @@ test("a fellow reads module 1, fails then passes the knowledge check, and comple
   const fellow = await makeUser({ role: "fellow", name: "Günay Test", enrol: true });
   await signIn(page, fellow.email, fellow.password);
   await page.goto("/dashboard");
-  await expect(page.getByText("0 of 2 required modules complete")).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ required modules complete$/)).toBeVisible();
 
   const response = await page.goto("/modules/rights-based-social-work");
   // Nothing in the page tells the answers before the fellow has answered.
@@ -52,7 +52,7 @@ test("a fellow reads module 1, fails then passes the knowledge check, and comple
   await expect(page.getByText("You have completed this module.")).toBeVisible();
 
   await page.goto("/dashboard");
-  await expect(page.getByText("1 of 2 required modules complete")).toBeVisible();
+  await expect(page.getByText(/^1 of \d+ required modules complete$/)).toBeVisible();
   await expect(page.getByText(`${en.questions.length} of ${en.questions.length} correct (100%)`)).toBeVisible();
 });
 
@@ -74,7 +74,7 @@ test("a module not yet open is locked, with its opening date", async ({ page, ma
   const fellow = await makeUser({ role: "fellow", enrol: true });
   await signIn(page, fellow.email, fellow.password);
   await page.goto("/modules");
-  await expect(page.getByText("Locked")).toBeVisible();
+  await expect(page.getByText("Locked").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /Water, sanitation and health/ })).toHaveCount(0);
   await page.goto("/modules/water-sanitation-health");
   await expect(page.getByText(/This module opens on \d{4}-\d{2}-\d{2}\./)).toBeVisible();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { bundleMDX } from "mdx-bundler";
+import remarkGfm from "remark-gfm";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { LOCALES } from "#db/schema";
 import { getFixedT } from "~/lib/i18n/i18n.server";
@@ -110,6 +111,8 @@ export async function compileLocale(file: string, locale: string, slug: string):
       source,
       cwd: path.resolve(path.dirname(file)),
       mdxOptions(options) {
+        // GitHub-flavoured Markdown: tables, strikethrough and autolinks in module text.
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), [rehypeSections, { ids }]];
         return options;
       },

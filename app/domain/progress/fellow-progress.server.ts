@@ -6,7 +6,15 @@ import { addDays, programmeToday } from "~/lib/dates.server";
 import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n/config";
-import { canSeeFellow, getFellowSchedule, recentAttempts, type ScheduledModule } from "./progress.server";
+import { canSeeFellow, getFellowSchedule, getModuleState, recentAttempts, type ScheduledModule } from "./progress.server";
+
+/** Where "Continue" lands: the first section not yet marked read. */
+function firstUnreadSection(fellowId: string, slug: string): string | null {
+  const mod = getModule(slug);
+  if (!mod) return null;
+  const { readSectionIds } = getModuleState(fellowId, slug);
+  return mod.locales.en.sections.find((s) => !readSectionIds.has(s.id))?.id ?? null;
+}
 
 function titled(m: ScheduledModule, locale: Locale) {
   const mod = getModule(m.slug)!;
@@ -48,7 +56,7 @@ export function getDashboard(fellowId: string, locale: Locale) {
   return {
     enrolled: enrollment !== null,
     summary: programmeSummary(modules),
-    next: next ? titled(next, locale) : null,
+    next: next ? { ...titled(next, locale), continueTo: firstUnreadSection(fellowId, next.slug) } : null,
     overdue: modules.filter((m) => m.status !== "complete" && m.dueOn && m.dueOn < today).map((m) => titled(m, locale)),
     dueSoon: modules
       .filter((m) => m.status !== "complete" && m.dueOn && m.dueOn >= today && m.dueOn <= soon)
