@@ -17,6 +17,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteHeader } from "~/components/SiteHeader";
+import { queueCount } from "~/domain/assignments/reviews.server";
 import { allowAnyone, getUser } from "~/lib/auth.server";
 import { clearFlashCookie, readFlash } from "~/lib/flash.server";
 import { loadCatalog } from "~/lib/i18n/catalogs";
@@ -35,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      user: user ? { displayName: user.displayName, role: user.role } : null,
+      user: user
+        ? { displayName: user.displayName, role: user.role, queueCount: user.role === "mentor" ? queueCount(user.id) : undefined }
+        : null,
       flash,
     },
     flash ? { headers: { "Set-Cookie": clearFlashCookie() } } : undefined,

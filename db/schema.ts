@@ -242,3 +242,54 @@ export const reflections = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.fellowId, t.moduleSlug, t.reflectionId] })],
 );
+
+export const SUBMISSION_STATUSES = ["draft", "submitted", "revision_requested", "approved"] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** One attempt at a module's assignment. `version` guards every write (optimistic locking). */
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    id: text("id").primaryKey(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    moduleSlug: text("module_slug").notNull(),
+    assignmentKey: text("assignment_key").notNull(),
+    attempt: integer("attempt").notNull(),
+    body: text("body").notNull().default(""),
+    status: text("status", { enum: SUBMISSION_STATUSES }).notNull().default("draft"),
+    mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
+    late: integer("late", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("submissions_attempt_idx").on(t.fellowId, t.moduleSlug, t.attempt),
+    index("submissions_mentor_status_idx").on(t.mentorId, t.status, t.submittedAt),
+  ],
+);
+
+export type RubricSnapshot = Array<{ id: string; title: string; levels: Array<{ points: number; label: string; description: string }> }>;
+
+/** The mentor's review of one attempt; the fellow sees it once released. */
+export const reviews = sqliteTable("reviews", {
+  id: text("id").primaryKey(),
+  submissionId: text("submission_id")
+    .notNull()
+    .unique()
+    .references(() => submissions.id, { onDelete: "cascade" }),
+  mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
+  rubric: text("rubric", { mode: "json" }).$type<RubricSnapshot>().notNull(),
+  passMark: integer("pass_mark").notNull(),
+  levels: text("levels", { mode: "json" }).$type<Record<string, number>>().notNull(),
+  criterionComments: text("criterion_comments", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  feedback: text("feedback").notNull().default(""),
+  decision: text("decision", { enum: ["approve", "revise"] }),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  releasedAt: integer("released_at", { mode: "timestamp_ms" }),
+});

@@ -134,5 +134,35 @@ export async function seedDemoData(db: DB) {
         })),
       )
       .run();
+    // A submission waiting in mentor@demo.test's queue, so the review cycle shows.
+    tx.insert(schema.submissions)
+      .values({
+        id: "demo-submission-1",
+        fellowId: "demo-fellow",
+        moduleSlug: "rights-based-social-work",
+        assignmentKey: "rights-case-analysis",
+        attempt: 1,
+        body: DEMO_SUBMISSION,
+        status: "submitted",
+        mentorId: "demo-mentor",
+        late: true,
+        version: 2,
+        updatedAt: new Date(),
+        submittedAt: new Date(Date.now() - 2 * 86_400_000),
+      })
+      .run();
   });
 }
+
+const DEMO_SUBMISSION = `## The situation
+
+A girl of nine in a village of Marneuli municipality uses a wheelchair. Her school has steps at the entrance and no ramp, so she has stopped attending since the autumn. Her mother has asked the school twice; the answer was that there is no money this year.
+
+## Rights at stake
+
+Her right to education on an equal basis with other children, and to accessibility, under the UN Convention on the Rights of Persons with Disabilities, to which Georgia is a party.
+
+## Who can act
+
+The school director, the municipal education and social services, and the municipal council, which adopts the budget. As a first step I will help the mother write a dated request to the municipality and ask my supervisor which programme could fund a ramp.`;
+

@@ -5,7 +5,7 @@ import { NAVIGATION } from "~/lib/navigation";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
 type Props = {
-  user: { displayName: string; role: Role } | null;
+  user: { displayName: string; role: Role; queueCount?: number } | null;
   locale: string;
   currentPath: string;
 };
@@ -56,7 +56,9 @@ export function SiteHeader({ user, locale, currentPath }: Props) {
                     `block px-3 py-2 text-sm text-white ${isActive ? "bg-brand-800 font-semibold underline" : "hover:bg-brand-800"}`
                   }
                 >
-                  {t(item.labelKey)}
+                  {item.labelKey === "nav.reviewQueue" && user.queueCount
+                    ? t("nav.reviewQueueCount", { count: user.queueCount })
+                    : t(item.labelKey)}
                 </NavLink>
               </li>
             ))}

@@ -7,8 +7,10 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   fellow: [
     { to: "/dashboard", labelKey: "nav.dashboard" },
     { to: "/modules", labelKey: "nav.modules" },
+    { to: "/assignments", labelKey: "nav.assignments" },
   ],
   mentor: [
+    { to: "/mentor/queue", labelKey: "nav.reviewQueue" },
     { to: "/mentor/fellows", labelKey: "nav.myFellows" },
     { to: "/modules", labelKey: "nav.modules" },
   ],

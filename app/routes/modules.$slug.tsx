@@ -156,6 +156,13 @@ export default function ModulePage() {
                 ))}
               </ul>
             </section>
+            {page.mode === "fellow" ? (
+              <p className="mb-4">
+                <Link to={`/modules/${page.slug}/assignment`} className="font-semibold text-brand-700 underline">
+                  {t("assignments.openAssignment")}: {page.assignmentTitle}
+                </Link>
+              </p>
+            ) : null}
             {actionData?.error ? (
               <p role="alert" className="mb-4 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
                 {t(actionData.error, { max: 10000 })}

@@ -13,7 +13,7 @@ test("every module renders in every language it has, without console errors", as
   await signIn(page, "coordinator@demo.test");
   for (const mod of modules) {
     for (const [locale, version] of Object.entries(mod.locales)) {
-      await page.context().addCookies([{ name: "lang", value: locale, url: page.url() }]);
+      await page.context().addCookies([{ name: "lang", value: locale, domain: "localhost", path: "/" }]);
       const response = await page.goto(`/modules/${mod.slug}`);
       expect(response?.status(), `${mod.slug} in ${locale}`).toBe(200);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -30,7 +30,7 @@ for (const locale of ["ka", "hy"]) {
     test.skip(!full, `no module is fully translated into ${locale} yet`);
     const version = full!.locales[locale];
     await signIn(page, "mentor@demo.test");
-    await page.context().addCookies([{ name: "lang", value: locale, url: page.url() }]);
+    await page.context().addCookies([{ name: "lang", value: locale, domain: "localhost", path: "/" }]);
     await page.goto("/glossary");
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     const terms = await page.locator(`dl [lang="${locale}"] dt`).allTextContents();

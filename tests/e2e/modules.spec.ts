@@ -81,15 +81,20 @@ test("a module not yet open is locked, with its opening date", async ({ page, ma
   await expect(page.locator("#module-body")).toHaveCount(0);
 });
 
-test("a Georgian reader sees the module in English with a notice", async ({ page, makeUser }) => {
+test("a Georgian reader of a module without Georgian text gets its frame in Georgian and the text in English, with a notice", async ({ page, makeUser }) => {
   const fellow = await makeUser({ role: "fellow", enrol: true, locale: "ka" });
+  const moduleThree = JSON.parse(fs.readFileSync("build/content/community-needs-assessment.json", "utf8"));
+  test.skip(moduleThree.locales.ka?.bodyTranslated === true, "module 3 is fully translated into Georgian now");
   await signIn(page, fellow.email, fellow.password);
-  await page.goto("/modules/rights-based-social-work");
+  await page.goto("/modules/community-needs-assessment");
   await expect(page.locator("html")).toHaveAttribute("lang", "ka");
   const notice = page.getByRole("note").filter({ hasText: "ქართული" });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText("English");
   await expect(page.locator("article")).toHaveAttribute("lang", "en");
+  if (moduleThree.locales.ka) {
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(moduleThree.locales.ka.frontmatter.title);
+  }
 });
 
 test("a mentor reads a module with the answers shown and nothing recorded", async ({ page }) => {

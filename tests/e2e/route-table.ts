@@ -59,7 +59,15 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   "routes/modules._index": { path: "/modules", access: signedIn },
   // Both demo fellows' cohort schedules module 1; staff read every module.
   "routes/modules.$slug": { path: "/modules/rights-based-social-work", access: signedIn },
-  "routes/modules.$slug.body": { path: "/modules/rights-based-social-work/body", access: signedIn },
+  "routes/modules.$slug_.body": { path: "/modules/rights-based-social-work/body", access: signedIn },
+  "routes/assignments": { path: "/assignments", access: fellowsOnly },
+  "routes/modules.$slug_.assignment": { path: "/modules/rights-based-social-work/assignment", access: fellowsOnly },
+  "routes/mentor.queue": { path: "/mentor/queue", access: mentorsOnly },
+  // `fellow`'s submission, assigned to `mentor`: the other mentor and every fellow get 404.
+  "routes/mentor.reviews.$submissionId": {
+    path: "/mentor/reviews/demo-submission-1",
+    access: { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
+  },
   "routes/glossary": { path: "/glossary", access: signedIn },
   "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.

@@ -79,6 +79,16 @@ export function getModuleState(fellowId: string, slug: string) {
   };
 }
 
+function hasApprovedSubmission(fellowId: string, slug: string) {
+  return Boolean(
+    getDb()
+      .select({ id: schema.submissions.id })
+      .from(schema.submissions)
+      .where(and(eq(schema.submissions.fellowId, fellowId), eq(schema.submissions.moduleSlug, slug), eq(schema.submissions.status, "approved")))
+      .get(),
+  );
+}
+
 /** Records the module complete the first time its rules are met; never takes it back. */
 export function updateCompletion(fellowId: string, mod: CompiledModule, now = new Date()) {
   const state = getModuleState(fellowId, mod.slug);
@@ -89,9 +99,7 @@ export function updateCompletion(fellowId: string, mod: CompiledModule, now = ne
     readSectionIds: state.readSectionIds,
     bestScorePercent: state.bestScorePercent,
     hasKnowledgeCheck: en.questions.length > 0,
-    // Assignments are reviewed by mentors; until that capability records an
-    // approval, a module that requires one is not complete.
-    assignmentApproved: false,
+    assignmentApproved: hasApprovedSubmission(fellowId, mod.slug),
   });
   if (!result.complete) return null;
   getDb().insert(schema.moduleCompletions).values({ fellowId, moduleSlug: mod.slug, completedAt: now }).onConflictDoNothing().run();

@@ -1,0 +1,59 @@
+import type { SessionUser } from "~/lib/auth.server";
+import { moduleInLocale } from "~/domain/content/catalog.server";
+import { openModule } from "~/domain/content/module-page.server";
+import { notFound } from "~/lib/http.server";
+import type { Locale } from "~/lib/i18n/config";
+import { renderMarkdown } from "./markdown.server";
+import { editorState, listAttempts, releasedReviews } from "./submissions.server";
+
+/** The fellow's page for one module's assignment: instructions, rubric, history and the editor. */
+export function assignmentWorkspace(user: SessionUser, slug: string, locale: Locale) {
+  if (user.role !== "fellow") notFound();
+  const access = openModule(user, slug);
+  if (access.locked) notFound();
+  const { version } = moduleInLocale(access.mod, locale);
+  const assignment = version.frontmatter.assignment;
+  const attempts = listAttempts(user.id, slug);
+  const reviews = releasedReviews(attempts.map((a) => a.id));
+  return {
+    slug,
+    moduleTitle: version.frontmatter.title,
+    contentLocale: version.locale,
+    dueOn: access.schedule?.dueOn ?? null,
+    assignment: {
+      title: assignment.title,
+      instructionsHtml: renderMarkdown(assignment.instructions),
+      suggestedLength: assignment.suggestedLength,
+      passMark: assignment.passMark,
+      rubric: assignment.rubric,
+    },
+    history: attempts
+      .filter((a) => a.status !== "draft")
+      .map((a) => {
+        const review = reviews.get(a.id);
+        return {
+          id: a.id,
+          attempt: a.attempt,
+          status: a.status,
+          late: a.late,
+          submittedAt: a.submittedAt?.toISOString() ?? null,
+          bodyHtml: renderMarkdown(a.body),
+          review: review
+            ? {
+                decision: review.decision,
+                releasedAt: review.releasedAt!.toISOString(),
+                levels: review.levels,
+                comments: review.criterionComments,
+                feedbackHtml: renderMarkdown(review.feedback),
+                total: Object.values(review.levels).reduce((s, p) => s + p, 0),
+                rubric: review.rubric,
+                passMark: review.passMark,
+              }
+            : null,
+        };
+      })
+      .reverse(),
+    editor: editorState(attempts),
+    latestStatus: attempts.at(-1)?.status ?? null,
+  };
+}

@@ -1,0 +1,177 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AssignmentStatusBadge } from "~/components/AssignmentStatusBadge";
+import { ReviewSummary } from "~/components/ReviewSummary";
+import { RubricTable } from "~/components/RubricTable";
+import { PageTitle } from "~/components/form";
+import { renderMarkdown } from "~/domain/assignments/markdown.server";
+import { BODY_MAX, submitAttempt, saveDraft } from "~/domain/assignments/submissions.server";
+import { assignmentWorkspace } from "~/domain/assignments/workspace.server";
+import { requireWritableModule } from "~/domain/content/module-page.server";
+import { requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { resolveLocale } from "~/lib/i18n/i18n.server";
+
+export const handle = { titleKey: "assignments.title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request, { role: "fellow" });
+  return assignmentWorkspace(user, params.slug ?? "", resolveLocale(request, user.locale));
+}
+
+type ActionResult = { errorKey?: string; body: string; preview?: string; submissionId: string; version: number };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireUser(request, { role: "fellow" });
+  const mod = requireWritableModule(user, params.slug ?? "");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const body = typeof form.get("body") === "string" ? String(form.get("body")).replace(/\r\n/g, "\n") : "";
+  const submissionId = typeof form.get("submissionId") === "string" ? String(form.get("submissionId")) : "";
+  const version = Number(form.get("version") ?? 0) || 0;
+  const back = (errorKey: string, status = 400, extra: Partial<ActionResult> = {}) =>
+    data<ActionResult>({ errorKey, body, submissionId, version, ...extra }, { status });
+  if (body.length > BODY_MAX) return back("assignments.tooLong");
+  if (intent === "preview") return data<ActionResult>({ body, submissionId, version, preview: renderMarkdown(body) });
+  const path = `/modules/${mod.slug}/assignment`;
+  if (intent === "submit") {
+    if (!body.trim()) return back("assignments.emptyBody");
+    if (form.get("statement") !== "on") return back("assignments.statementRequired");
+    const result = submitAttempt(user.id, mod, { submissionId, version, body });
+    if (!result.ok) return back(result.reason === "conflict" ? "assignments.conflict" : "assignments.locked", 409);
+    return redirectWithFlash(request, path, { key: "assignments.submitted" });
+  }
+  const result = saveDraft(user.id, mod, { submissionId, version, body });
+  if (!result.ok) return back(result.reason === "conflict" ? "assignments.conflict" : "assignments.locked", 409);
+  const savedAt = result.submission.updatedAt.toISOString().slice(11, 16);
+  if (form.get("autosave") === "1") {
+    return data<ActionResult>({ body, submissionId: result.submission.id, version: result.submission.version, errorKey: undefined });
+  }
+  return redirectWithFlash(request, path, { key: "assignments.savedAt", values: { time: `${savedAt} UTC` } });
+}
+
+export default function AssignmentPage() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const body = actionData?.body ?? page.editor.body;
+  const submissionId = actionData?.submissionId ?? page.editor.submissionId;
+  const version = actionData?.version ?? page.editor.version;
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-1 text-sm">
+        <Link to={`/modules/${page.slug}`} className="text-brand-700 underline">
+          {page.moduleTitle}
+        </Link>
+      </p>
+      <PageTitle>{page.assignment.title}</PageTitle>
+      <p className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <AssignmentStatusBadge status={page.latestStatus} />
+        {page.dueOn ? <span>{t("modules.dueOn", { date: page.dueOn })}</span> : null}
+        <span>
+          {t("assignments.suggestedLength", { min: page.assignment.suggestedLength.minWords, max: page.assignment.suggestedLength.maxWords })}
+        </span>
+      </p>
+      <section aria-labelledby="instructions-heading" className="mb-6 rounded border border-slate-200 bg-white p-4" lang={page.contentLocale}>
+        <h2 id="instructions-heading" className="mb-2 text-lg font-semibold">
+          {t("assignments.instructions")}
+        </h2>
+        <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: page.assignment.instructionsHtml }} />
+      </section>
+      <section aria-labelledby="rubric-heading" className="mb-6" lang={page.contentLocale}>
+        <h2 id="rubric-heading" className="mb-2 text-lg font-semibold">
+          {t("assignments.rubric")}
+        </h2>
+        <RubricTable rubric={page.assignment.rubric} passMark={page.assignment.passMark} />
+      </section>
+
+      {page.editor.canEdit ? (
+        <section aria-labelledby="editor-heading" className="mb-6 rounded border border-slate-200 bg-white p-4">
+          <h2 id="editor-heading" className="mb-2 text-lg font-semibold">
+            {page.latestStatus === "revision_requested" ? t("assignments.newAttempt") : t("assignments.yourText")}
+          </h2>
+          {actionData?.errorKey ? (
+            <p role="alert" className="mb-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
+              {t(actionData.errorKey, { max: 60000 })}
+            </p>
+          ) : null}
+          {actionData?.preview !== undefined ? (
+            <div className="mb-4 rounded border border-slate-300 p-3">
+              <p className="mb-2 text-sm font-semibold text-slate-700">{t("assignments.preview")}</p>
+              <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: actionData.preview }} />
+            </div>
+          ) : null}
+          <Form method="post" key={`${submissionId}-${version}`}>
+            <input type="hidden" name="submissionId" value={submissionId} />
+            <input type="hidden" name="version" value={version} />
+            <label htmlFor="assignment-body" className="mb-1 block font-medium">
+              {t("assignments.bodyLabel")}
+            </label>
+            <p id="assignment-body-hint" className="mb-1 text-sm text-slate-600">
+              {t("assignments.markdownHint")}
+            </p>
+            <textarea
+              id="assignment-body"
+              name="body"
+              rows={16}
+              maxLength={60000}
+              defaultValue={body}
+              aria-describedby="assignment-body-hint"
+              className="block w-full rounded border border-slate-500 p-2 font-mono text-sm"
+            />
+            <div className="mt-3 flex flex-wrap gap-3">
+              <button type="submit" name="intent" value="save" className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800">
+                {t("assignments.saveDraft")}
+              </button>
+              <button type="submit" name="intent" value="preview" className="rounded border border-slate-500 px-4 py-2">
+                {t("assignments.showPreview")}
+              </button>
+            </div>
+            <fieldset className="mt-6 rounded border border-amber-700 bg-amber-50 p-3">
+              <legend className="px-1 font-semibold">{t("assignments.submitTitle")}</legend>
+              <p className="mb-2 text-sm">{t("assignments.submitWarning")}</p>
+              <label className="mb-3 flex items-start gap-2">
+                <input type="checkbox" name="statement" className="mt-1" />
+                <span>{t("assignments.statement")}</span>
+              </label>
+              <button
+                type="submit"
+                name="intent"
+                value="submit"
+                disabled={navigation.state === "submitting"}
+                className="rounded bg-brand-700 px-4 py-2 font-semibold text-white"
+              >
+                {t("assignments.submit")}
+              </button>
+            </fieldset>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+          {t("assignments.history")}
+        </h2>
+        {page.history.length === 0 ? <p>{t("assignments.noHistory")}</p> : null}
+        <ol className="space-y-4">
+          {page.history.map((h) => (
+            <li key={h.id} className="rounded border border-slate-200 bg-white p-4">
+              <p className="mb-2 flex flex-wrap items-center gap-2 font-semibold">
+                {t("assignments.attempt", { number: h.attempt })} <AssignmentStatusBadge status={h.status} />
+                {h.late ? <span className="text-sm text-red-800">{t("assignments.late")}</span> : null}
+                {h.submittedAt ? <span className="text-sm font-normal text-slate-600">{h.submittedAt.slice(0, 16).replace("T", " ")} UTC</span> : null}
+              </p>
+              <details>
+                <summary className="cursor-pointer text-brand-700 underline">{t("assignments.showText")}</summary>
+                <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: h.bodyHtml }} />
+              </details>
+              {h.review ? <ReviewSummary review={h.review} /> : h.status === "submitted" ? <p className="mt-2 text-sm">{t("assignments.waiting")}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

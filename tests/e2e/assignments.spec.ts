@@ -1,0 +1,109 @@
+import { expect, signIn, test } from "./fixtures";
+
+test("the review cycle: draft, submit, revision with rubric levels, resubmit, approve", async ({ page, browser, makeUser, allowConsoleError }) => {
+  test.setTimeout(90_000);
+  allowConsoleError(/status of 400/);
+  const name = `Fellow ${Date.now().toString(36)}`;
+  const fellow = await makeUser({ role: "fellow", name, enrol: true });
+  await signIn(page, fellow.email, fellow.password);
+  await page.goto("/assignments");
+  await page.getByRole("link", { name: /Analyse a case|case/i }).first().click();
+  await expect(page).toHaveURL(/\/modules\/rights-based-social-work\/assignment$/);
+  await expect(page.getByRole("heading", { name: "How it will be assessed" })).toBeVisible();
+
+  const text = "## My case\n\nA family in Sadakhlo. <script>window.__pwned = 1</script> **Rights** at stake.";
+  await page.getByLabel("Your answer").fill(text);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toContainText("Draft saved at");
+  await expect(page.getByLabel("Your answer")).toHaveValue(text);
+
+  // Submitting without the statement keeps the text and says why.
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("alert")).toContainText("tick the statement");
+  await expect(page.getByLabel("Your answer")).toHaveValue(text);
+  await page.getByLabel(/This is my own work/).check();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status")).toContainText("Submitted for review");
+  await expect(page.getByText("Waiting for your mentor's feedback.")).toBeVisible();
+
+  // The mentor asks for a revision.
+  const mentorContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  await signIn(mentor, "mentor@demo.test");
+  await mentor.goto("/mentor/queue");
+  await mentor.getByRole("link", { name: new RegExp(name) }).click();
+  await expect(mentor.getByRole("heading", { name: "Submission" })).toBeVisible();
+  // A script in the submission stays inert.
+  expect(await mentor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const criteria = mentor.locator("fieldset:has(legend) >> nth=0");
+  await expect(criteria).toBeVisible();
+  const fieldsets = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
+  const count = await fieldsets.count();
+  for (let i = 0; i < count; i++) await fieldsets.nth(i).locator('input[type="radio"]').nth(1).check();
+  await mentor.getByLabel("Overall feedback (Markdown)").fill("Good start. Please name the duty-bearers.");
+  await mentor.getByLabel("Ask for a revision").check();
+  await mentor.getByRole("button", { name: "Save as draft" }).click();
+  await expect(mentor.getByRole("status").first()).toContainText("Review draft saved");
+
+  // The fellow sees nothing until the mentor releases it.
+  await page.reload();
+  await expect(page.getByText("Please name the duty-bearers")).toHaveCount(0);
+
+  await mentor.getByRole("button", { name: "Release to the fellow" }).click();
+  await expect(mentor.getByRole("status").first()).toContainText("released");
+
+  await page.reload();
+  await expect(page.getByText("Revision requested").first()).toBeVisible();
+  await expect(page.getByText("Please name the duty-bearers")).toBeVisible();
+  // The new attempt starts from the previous text.
+  await expect(page.getByLabel("Your answer")).toHaveValue(text);
+  await page.getByLabel("Your answer").fill(`${text}\n\nThe duty-bearers are the school and the municipality.`);
+  await page.getByLabel(/This is my own work/).check();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Attempt 2")).toBeVisible();
+
+  await mentor.goto("/mentor/queue");
+  await mentor.getByRole("link", { name: new RegExp(name) }).click();
+  const again = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
+  for (let i = 0; i < count; i++) await again.nth(i).locator('input[type="radio"]').last().check();
+  await mentor.getByLabel("Approve").check();
+  await mentor.getByRole("button", { name: "Release to the fellow" }).click();
+  await expect(mentor.getByRole("status").first()).toContainText("released");
+
+  await page.goto("/assignments");
+  await expect(page.getByText("Approved").first()).toBeVisible();
+  await mentorContext.close();
+});
+
+test("two tabs saving one review: the second gets a conflict and keeps its text", async ({ browser, makeUser }) => {
+  test.setTimeout(60_000);
+  const name = `Conflict ${Date.now().toString(36)}`;
+  const fellow = await makeUser({ role: "fellow", name, enrol: true });
+  const fellowContext = await browser.newContext();
+  const fellowPage = await fellowContext.newPage();
+  await signIn(fellowPage, fellow.email, fellow.password);
+  await fellowPage.goto("/modules/rights-based-social-work/assignment");
+  await fellowPage.getByLabel("Your answer").fill("My analysis.");
+  await fellowPage.getByLabel(/This is my own work/).check();
+  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
+  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
+
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, "mentor@demo.test");
+  await first.goto("/mentor/queue");
+  await first.getByRole("link", { name: new RegExp(name) }).click();
+  await first.waitForURL(/\/mentor\/reviews\//);
+  const url = first.url();
+  const second = await context.newPage();
+  await second.goto(url);
+  await first.getByLabel("Overall feedback (Markdown)").fill("From the first tab.");
+  await first.getByRole("button", { name: "Save as draft" }).click();
+  await expect(first.getByRole("status").first()).toContainText("Review draft saved");
+  await second.getByLabel("Overall feedback (Markdown)").fill("From the second tab, not to be lost.");
+  await second.getByRole("button", { name: "Save as draft" }).click();
+  await expect(second.getByRole("alert")).toContainText("changed since you opened the page");
+  await expect(second.getByLabel("Overall feedback (Markdown)")).toHaveValue("From the second tab, not to be lost.");
+  await context.close();
+  await fellowContext.close();
+});
