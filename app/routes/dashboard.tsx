@@ -49,6 +49,10 @@ export default function Dashboard() {
             <Link to={`/fellows/${fellowId}/progress`} className="text-brand-700 underline">
               {t("dashboard.seeProgress")}
             </Link>
+            {" · "}
+            <Link to="/journal" className="text-brand-700 underline">
+              {t("dashboard.journalLink")}
+            </Link>
           </p>
         </section>
       ) : null}

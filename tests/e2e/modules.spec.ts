@@ -68,6 +68,8 @@ test("the reflection is saved to the journal and kept after signing in again", a
   await signIn(page, fellow.email, fellow.password);
   await page.goto("/modules/rights-based-social-work");
   await expect(page.locator("textarea[name=text]")).toHaveValue("Սա իմ անձնական նշումն է — a private note.");
+  await page.goto("/journal");
+  await expect(page.getByText("Սա իմ անձնական նշումն է — a private note.")).toBeVisible();
 });
 
 test("a module not yet open is locked, with its opening date", async ({ page, makeUser }) => {
