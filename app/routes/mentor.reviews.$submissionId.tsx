@@ -44,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           savedAt: review.updatedAt.toISOString(),
         }
       : null,
-    canEdit: submission.status === "submitted" && (user.role === "coordinator" || submission.mentorId === user.id),
+    // Coordinators read every review; grading belongs to the assigned mentor.
+    canEdit: submission.status === "submitted" && submission.mentorId === user.id,
     previous: i > 0 ? queue[i - 1] : null,
     next: i >= 0 && i < queue.length - 1 ? queue[i + 1] : null,
   };
@@ -71,7 +72,7 @@ function readInput(form: FormData, criteria: string[]): ReviewInput {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireUser(request, { role: ["mentor", "coordinator"] });
+  const user = requireUser(request, { role: "mentor" });
   const { submission, mod } = getSubmissionForReview(user, params.submissionId ?? "");
   const form = await request.formData();
   const criteria = mod.locales.en.frontmatter.assignment.rubric.map((c) => c.id);

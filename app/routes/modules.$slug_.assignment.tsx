@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DraftAutosave } from "~/components/DraftAutosave";
 import { AssignmentStatusBadge } from "~/components/AssignmentStatusBadge";
 import { ReviewSummary } from "~/components/ReviewSummary";
 import { RubricTable } from "~/components/RubricTable";
@@ -57,8 +59,15 @@ export default function AssignmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const body = actionData?.body ?? page.editor.body;
-  const submissionId = actionData?.submissionId ?? page.editor.submissionId;
-  const version = actionData?.version ?? page.editor.version;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Autosave moves the attempt's version on; the form must send the latest one.
+  const [autosaved, setAutosaved] = useState<{ submissionId: string; version: number } | null>(null);
+  // The newest known state of the attempt: the page's data is revalidated after every save.
+  const candidates = [page.editor, actionData, autosaved].filter((c): c is { submissionId: string; version: number } => Boolean(c));
+  const newest = candidates.reduce((a, b) => (b.version > a.version ? b : a));
+  const submissionId = newest.submissionId;
+  const version = newest.version;
+  const onSaved = useCallback((ids: { submissionId: string; version: number }) => setAutosaved(ids), []);
   return (
     <div className="max-w-3xl">
       <p className="mb-1 text-sm">
@@ -103,7 +112,7 @@ export default function AssignmentPage() {
               <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: actionData.preview }} />
             </div>
           ) : null}
-          <Form method="post" key={`${submissionId}-${version}`}>
+          <Form method="post">
             <input type="hidden" name="submissionId" value={submissionId} />
             <input type="hidden" name="version" value={version} />
             <label htmlFor="assignment-body" className="mb-1 block font-medium">
@@ -113,6 +122,7 @@ export default function AssignmentPage() {
               {t("assignments.markdownHint")}
             </p>
             <textarea
+              ref={textarea}
               id="assignment-body"
               name="body"
               rows={16}
@@ -120,6 +130,14 @@ export default function AssignmentPage() {
               defaultValue={body}
               aria-describedby="assignment-body-hint"
               className="block w-full rounded border border-slate-500 p-2 font-mono text-sm"
+            />
+            <DraftAutosave
+              storageKey={`fellowship-draft:${page.slug}`}
+              textarea={textarea}
+              serverBody={page.editor.body}
+              ids={{ submissionId, version }}
+              onSaved={onSaved}
+              action={`/modules/${page.slug}/assignment`}
             />
             <div className="mt-3 flex flex-wrap gap-3">
               <button type="submit" name="intent" value="save" className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800">

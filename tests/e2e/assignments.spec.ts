@@ -107,3 +107,33 @@ test("two tabs saving one review: the second gets a conflict and keeps its text"
   await context.close();
   await fellowContext.close();
 });
+
+test("with JavaScript, the draft saves itself and an unsent copy is offered back after a lost save", async ({ page, makeUser }) => {
+  test.skip(test.info().project.use.javaScriptEnabled === false, "an enhancement that needs JavaScript");
+  const fellow = await makeUser({ role: "fellow", enrol: true });
+  await signIn(page, fellow.email, fellow.password);
+  await page.goto("/modules/rights-based-social-work/assignment");
+  await page.waitForLoadState("networkidle");
+  const box = page.getByLabel("Your answer");
+  await box.fill("Autosaved text about Tsalka.");
+  // Leaving the tab saves at once instead of waiting 30 seconds.
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await expect(page.getByText(/Saved automatically at/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Your answer")).toHaveValue("Autosaved text about Tsalka.");
+
+  // Now the connection drops: saves fail, the text stays in this browser.
+  await page.route("**/modules/rights-based-social-work/assignment*", (route) =>
+    route.request().method() === "POST" ? route.abort() : route.continue(),
+  );
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Your answer").fill("Text typed while the connection was down.");
+  await page.unroute("**/modules/rights-based-social-work/assignment*");
+  await page.reload();
+  await expect(page.getByText(/An unsent copy of your text/)).toBeVisible();
+  await page.getByRole("button", { name: "Restore that copy" }).click();
+  await expect(page.getByLabel("Your answer")).toHaveValue("Text typed while the connection was down.");
+});

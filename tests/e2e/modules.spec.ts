@@ -65,6 +65,7 @@ test("the reflection is saved to the journal and kept after signing in again", a
   await page.getByRole("button", { name: "Save to my journal" }).click();
   await expect(page.getByText("Saved in your journal")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, fellow.email, fellow.password);
   await page.goto("/modules/rights-based-social-work");
   await expect(page.locator("textarea[name=text]")).toHaveValue("Սա իմ անձնական նշումն է — a private note.");
