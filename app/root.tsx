@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteHeader } from "~/components/SiteHeader";
 import { queueCount } from "~/domain/assignments/reviews.server";
+import { unreadCount } from "~/domain/notifications/notifications.server";
 import { allowAnyone, getUser } from "~/lib/auth.server";
 import { clearFlashCookie, readFlash } from "~/lib/flash.server";
 import { loadCatalog } from "~/lib/i18n/catalogs";
@@ -37,7 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       user: user
-        ? { displayName: user.displayName, role: user.role, queueCount: user.role === "mentor" ? queueCount(user.id) : undefined }
+        ? {
+            displayName: user.displayName,
+            role: user.role,
+            queueCount: user.role === "mentor" ? queueCount(user.id) : undefined,
+            unread: unreadCount(user.id),
+          }
         : null,
       flash,
     },

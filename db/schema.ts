@@ -293,3 +293,50 @@ export const reviews = sqliteTable("reviews", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   releasedAt: integer("released_at", { mode: "timestamp_ms" }),
 });
+
+/** A conversation on one submission between the fellow and their mentor; coordinators read it. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: text("id").primaryKey(),
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_submission_idx").on(t.submissionId, t.createdAt)],
+);
+
+export const NOTIFICATION_KINDS = ["submission_received", "feedback_released", "revision_requested", "comment_added"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** In-app notifications; the text is rendered in the reader's language from kind and values. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    values: text("values", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    link: text("link").notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** Kinds of notification a user does not want by mail (they still see them in the app). */
+export const mailOptOuts = sqliteTable(
+  "mail_opt_outs",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

@@ -5,7 +5,7 @@ import { NAVIGATION } from "~/lib/navigation";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
 type Props = {
-  user: { displayName: string; role: Role; queueCount?: number } | null;
+  user: { displayName: string; role: Role; queueCount?: number; unread?: number } | null;
   locale: string;
   currentPath: string;
 };
@@ -22,6 +22,9 @@ export function SiteHeader({ user, locale, currentPath }: Props) {
           <LanguageSwitcher locale={locale} redirectTo={currentPath} />
           {user ? (
             <>
+              <Link to="/notifications" className="text-slate-800 underline-offset-2 hover:underline">
+                <span aria-hidden="true">🔔</span> {t("notifications.bell", { count: user.unread ?? 0 })}
+              </Link>
               <Link to="/account" className="text-slate-700 underline-offset-2 hover:underline">
                 <span className="sr-only">{t("app.account")}: </span>
                 <span>{user.displayName}</span>

@@ -5,6 +5,8 @@ import { ErrorSummary, PageTitle, SelectField, SubmitButton, TextField } from "~
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/accounts/limits";
 import { ChangePasswordSchema, NAME_MAX, ProfileSchema, passwordsMatch } from "~/domain/accounts/schemas";
 import { changePassword, updateProfile } from "~/domain/accounts/users.server";
+import { mailOptOuts, setMailPreferences } from "~/domain/notifications/notifications.server";
+import { NOTIFICATION_KINDS } from "#db/schema";
 import { requireAuth, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
@@ -14,12 +16,23 @@ export const handle = { titleKey: "account.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { email: user.email, displayName: user.displayName, role: user.role, locale: user.locale ?? "en" };
+  return {
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    locale: user.locale ?? "en",
+    mailOff: mailOptOuts(user.id),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = requireAuth(request);
   const form = await request.formData();
+  if (form.get("intent") === "mail") {
+    const wanted = NOTIFICATION_KINDS.filter((k) => form.getAll("mail").includes(k));
+    setMailPreferences(user.id, wanted);
+    return redirectWithFlash(request, "/account", { key: "account.mailSaved" });
+  }
   if (form.get("intent") === "password") {
     const parsed = parseForm(ChangePasswordSchema, form, { refine: passwordsMatch });
     if (!parsed.ok) return data({ form: "password" as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -79,6 +92,26 @@ export default function Account() {
             error={profileErrors?.locale}
           />
           <SubmitButton>{t("account.saveProfile")}</SubmitButton>
+        </Form>
+      </section>
+      <section aria-labelledby="mail-heading" className="mb-8 rounded border border-slate-200 bg-white p-4">
+        <h2 id="mail-heading" className="mb-3 text-xl font-semibold">
+          {t("account.mailSection")}
+        </h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="mail" />
+          <fieldset>
+            <legend className="mb-2 text-sm text-slate-700">{t("account.mailIntro")}</legend>
+            {NOTIFICATION_KINDS.map((k) => (
+              <label key={k} className="mb-1 flex items-center gap-2">
+                <input type="checkbox" name="mail" value={k} defaultChecked={!account.mailOff.includes(k)} />
+                {t(`notifications.mailKind.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="mt-3">
+            <SubmitButton>{t("account.saveMail")}</SubmitButton>
+          </div>
         </Form>
       </section>
       <section aria-labelledby="password-heading" className="rounded border border-slate-200 bg-white p-4">

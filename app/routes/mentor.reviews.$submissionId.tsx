@@ -5,6 +5,9 @@ import { PageTitle } from "~/components/form";
 import { renderMarkdown } from "~/domain/assignments/markdown.server";
 import { afterRelease, getSubmissionForReview, reviewQueue, saveReview, type ReviewInput } from "~/domain/assignments/reviews.server";
 import { moduleInLocale } from "~/domain/content/catalog.server";
+import { COMMENT_MAX, addComment, listComments } from "~/domain/assignments/comments.server";
+import { notify } from "~/domain/notifications/notifications.server";
+import { CommentThread } from "~/components/CommentThread";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
@@ -46,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     // Coordinators read every review; grading belongs to the assigned mentor.
     canEdit: submission.status === "submitted" && submission.mentorId === user.id,
+    comments: listComments([submission.id]).get(submission.id) ?? [],
+    canComment: submission.mentorId === user.id,
     previous: i > 0 ? queue[i - 1] : null,
     next: i >= 0 && i < queue.length - 1 ? queue[i + 1] : null,
   };
@@ -75,6 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request, { role: "mentor" });
   const { submission, mod } = getSubmissionForReview(user, params.submissionId ?? "");
   const form = await request.formData();
+  if (form.get("intent") === "comment") {
+    const text = String(form.get("comment") ?? "").trim();
+    if (!text || text.length > COMMENT_MAX) {
+      return data({ errorKey: undefined, input: undefined, comment: { text: String(form.get("comment") ?? ""), errorKey: text ? "form.tooLong" : "form.required" } }, { status: 400 });
+    }
+    await addComment(submission, user, text);
+    return redirectWithFlash(request, `/mentor/reviews/${submission.id}#comments`, { key: "comments.sent" });
+  }
   const criteria = mod.locales.en.frontmatter.assignment.rubric.map((c) => c.id);
   const input = readInput(form, criteria);
   const release = form.get("intent") === "release";
@@ -82,10 +95,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     // Nothing the mentor wrote is lost: the form comes back with it.
     const errorKey = result.reason === "conflict" ? "review.conflict" : result.reason === "closed" ? "review.closed" : "review.incomplete";
-    return data({ errorKey, input }, { status: result.reason === "incomplete" ? 400 : 409 });
+    return data({ errorKey, input, comment: undefined }, { status: result.reason === "incomplete" ? 400 : 409 });
   }
   if (release) {
     afterRelease(submission, input.decision);
+    await notify(
+      submission.fellowId,
+      input.decision === "approve" ? "feedback_released" : "revision_requested",
+      { module: submission.moduleSlug },
+      `/modules/${submission.moduleSlug}/assignment`,
+    );
     return redirectWithFlash(request, "/mentor/queue", { key: "review.released" });
   }
   return redirectWithFlash(request, `/mentor/reviews/${submission.id}`, {
@@ -192,6 +211,15 @@ export default function ReviewPage() {
             ) : null}
             <p className="mt-2 text-sm text-slate-600">{t("review.draftHint")}</p>
           </Form>
+          <div id="comments">
+            <CommentThread
+              submissionId={page.submission.id}
+              comments={page.comments}
+              canComment={page.canComment}
+              error={actionData?.comment?.errorKey}
+              draft={actionData?.comment?.text}
+            />
+          </div>
           <nav aria-label={t("review.queueTitle")} className="mt-4 flex justify-between text-sm">
             {page.previous ? (
               <Link to={`/mentor/reviews/${page.previous}`} className="text-brand-700 underline">

@@ -10,6 +10,10 @@ import { PageTitle } from "~/components/form";
 import { renderMarkdown } from "~/domain/assignments/markdown.server";
 import { BODY_MAX, submitAttempt, saveDraft } from "~/domain/assignments/submissions.server";
 import { assignmentWorkspace } from "~/domain/assignments/workspace.server";
+import { COMMENT_MAX, addComment } from "~/domain/assignments/comments.server";
+import { listAttempts } from "~/domain/assignments/submissions.server";
+import { notify } from "~/domain/notifications/notifications.server";
+import { CommentThread } from "~/components/CommentThread";
 import { requireWritableModule } from "~/domain/content/module-page.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -22,7 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return assignmentWorkspace(user, params.slug ?? "", resolveLocale(request, user.locale));
 }
 
-type ActionResult = { errorKey?: string; body: string; preview?: string; submissionId: string; version: number };
+type ActionResult = {
+  errorKey?: string;
+  body: string;
+  preview?: string;
+  submissionId: string;
+  version: number;
+  comment?: { submissionId: string; text: string; errorKey: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request, { role: "fellow" });
@@ -34,6 +45,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = Number(form.get("version") ?? 0) || 0;
   const back = (errorKey: string, status = 400, extra: Partial<ActionResult> = {}) =>
     data<ActionResult>({ errorKey, body, submissionId, version, ...extra }, { status });
+  if (intent === "comment") {
+    const attempt = listAttempts(user.id, mod.slug).find((a) => a.id === form.get("submissionId") && a.status !== "draft");
+    if (!attempt) return back("comments.notFound", 404);
+    const text = String(form.get("comment") ?? "").trim();
+    if (!text || text.length > COMMENT_MAX) {
+      const errorKey = text ? "form.tooLong" : "form.required";
+      return data<ActionResult>(
+        { body: "", submissionId: "", version: 0, comment: { submissionId: attempt.id, text: String(form.get("comment") ?? ""), errorKey } },
+        { status: 400 },
+      );
+    }
+    await addComment(attempt, user, text);
+    return redirectWithFlash(request, `/modules/${mod.slug}/assignment#comments-${attempt.id}`, { key: "comments.sent" });
+  }
   if (body.length > BODY_MAX) return back("assignments.tooLong");
   if (intent === "preview") return data<ActionResult>({ body, submissionId, version, preview: renderMarkdown(body) });
   const path = `/modules/${mod.slug}/assignment`;
@@ -42,6 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.get("statement") !== "on") return back("assignments.statementRequired");
     const result = submitAttempt(user.id, mod, { submissionId, version, body });
     if (!result.ok) return back(result.reason === "conflict" ? "assignments.conflict" : "assignments.locked", 409);
+    if (result.submission.mentorId) {
+      await notify(result.submission.mentorId, "submission_received", { module: mod.slug, name: user.displayName }, `/mentor/reviews/${result.submission.id}`);
+    }
     return redirectWithFlash(request, path, { key: "assignments.submitted" });
   }
   const result = saveDraft(user.id, mod, { submissionId, version, body });
@@ -186,6 +214,13 @@ export default function AssignmentPage() {
                 <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: h.bodyHtml }} />
               </details>
               {h.review ? <ReviewSummary review={h.review} /> : h.status === "submitted" ? <p className="mt-2 text-sm">{t("assignments.waiting")}</p> : null}
+              <CommentThread
+                submissionId={h.id}
+                comments={h.comments}
+                canComment
+                error={actionData?.comment?.submissionId === h.id ? actionData.comment.errorKey : undefined}
+                draft={actionData?.comment?.submissionId === h.id ? actionData.comment.text : undefined}
+              />
             </li>
           ))}
         </ol>

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, lastMailTo, signIn, test } from "./fixtures";
 
 test("the review cycle: draft, submit, revision with rubric levels, resubmit, approve", async ({ page, browser, makeUser, allowConsoleError }) => {
   test.setTimeout(90_000);
@@ -136,4 +136,48 @@ test("with JavaScript, the draft saves itself and an unsent copy is offered back
   await expect(page.getByText(/An unsent copy of your text/)).toBeVisible();
   await page.getByRole("button", { name: "Restore that copy" }).click();
   await expect(page.getByLabel("Your answer")).toHaveValue("Text typed while the connection was down.");
+});
+
+test("comments and notifications: the other side is told, in the app and by mail unless switched off", async ({ page, browser, makeUser, allowConsoleError }) => {
+  test.setTimeout(60_000);
+  allowConsoleError(/status of 400/);
+  const name = `Notified ${Date.now().toString(36)}`;
+  const fellow = await makeUser({ role: "fellow", name, enrol: true });
+  await signIn(page, fellow.email, fellow.password);
+  // Comment mail switched off: the notification still arrives in the app.
+  await page.goto("/account");
+  await page.getByLabel("Someone comments on a submission").uncheck();
+  await page.getByRole("button", { name: "Save mail settings" }).click();
+  await expect(page.getByRole("status")).toContainText("mail settings have been saved");
+
+  await page.goto("/modules/rights-based-social-work/assignment");
+  await page.getByLabel("Your answer").fill("Text for the comment thread.");
+  await page.getByLabel(/This is my own work/).check();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status")).toContainText("Submitted");
+  expect(lastMailTo("mentor@demo.test")?.subject).toContain(name);
+
+  const mentorContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  await signIn(mentor, "mentor@demo.test");
+  await mentor.goto("/notifications");
+  await mentor.getByRole("link", { name: new RegExp(`${name} submitted`) }).first().click();
+  await expect(mentor).toHaveURL(/\/mentor\/reviews\//);
+  // An empty comment is refused with a message; a script in a comment stays inert.
+  await mentor.getByRole("button", { name: "Send comment" }).click();
+  await expect(mentor.getByText("Please fill in this field.")).toBeVisible();
+  await mentor.getByLabel("Write a comment").fill('Good start <img src=x onerror="window.__pwned=1">');
+  await mentor.getByRole("button", { name: "Send comment" }).click();
+  await expect(mentor.getByText("Your comment has been sent.")).toBeVisible();
+  await mentorContext.close();
+
+  await page.goto("/notifications");
+  await expect(page.getByRole("link", { name: /commented on the assignment/ })).toBeVisible();
+  await page.getByRole("link", { name: /commented on the assignment/ }).click();
+  await expect(page.getByText("Good start")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(lastMailTo(fellow.email)).toBeUndefined();
+  await page.goto("/notifications");
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
 });

@@ -84,6 +84,7 @@ export const test = base.extend<Fixtures>({
     });
     for (const id of created) {
       database().prepare("delete from enrollments where fellow_id = ?").run(id);
+      database().prepare("delete from notifications where user_id = ?").run(id);
       database().prepare("delete from submissions where fellow_id = ?").run(id);
       database().prepare("delete from users where id = ?").run(id);
     }

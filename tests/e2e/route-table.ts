@@ -60,6 +60,7 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   // Both demo fellows' cohort schedules module 1; staff read every module.
   "routes/modules.$slug": { path: "/modules/rights-based-social-work", access: signedIn },
   "routes/modules.$slug_.body": { path: "/modules/rights-based-social-work/body", access: signedIn },
+  "routes/notifications": { path: "/notifications", access: signedIn },
   "routes/journal": { path: "/journal", access: fellowsOnly },
   "routes/assignments": { path: "/assignments", access: fellowsOnly },
   "routes/modules.$slug_.assignment": { path: "/modules/rights-based-social-work/assignment", access: fellowsOnly },

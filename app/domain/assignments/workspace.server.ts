@@ -4,6 +4,7 @@ import { openModule } from "~/domain/content/module-page.server";
 import { notFound } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n/config";
 import { renderMarkdown } from "./markdown.server";
+import { listComments } from "./comments.server";
 import { editorState, listAttempts, releasedReviews } from "./submissions.server";
 
 /** The fellow's page for one module's assignment: instructions, rubric, history and the editor. */
@@ -15,6 +16,7 @@ export function assignmentWorkspace(user: SessionUser, slug: string, locale: Loc
   const assignment = version.frontmatter.assignment;
   const attempts = listAttempts(user.id, slug);
   const reviews = releasedReviews(attempts.map((a) => a.id));
+  const comments = listComments(attempts.filter((a) => a.status !== "draft").map((a) => a.id));
   return {
     slug,
     moduleTitle: version.frontmatter.title,
@@ -38,6 +40,7 @@ export function assignmentWorkspace(user: SessionUser, slug: string, locale: Loc
           late: a.late,
           submittedAt: a.submittedAt?.toISOString() ?? null,
           bodyHtml: renderMarkdown(a.body),
+          comments: comments.get(a.id) ?? [],
           review: review
             ? {
                 decision: review.decision,
