@@ -28,3 +28,13 @@ export function migrateDatabase(db: DB, migrationsFolder: string) {
 }
 
 export { schema };
+
+/**
+ * A transaction that writes. It takes the write lock at BEGIN (IMMEDIATE):
+ * a deferred transaction that reads and then writes fails at once with
+ * "database is locked" when another connection wrote in between, instead of
+ * waiting for busy_timeout.
+ */
+export function writeTransaction<T>(db: DB, fn: (tx: Parameters<Parameters<DB["transaction"]>[0]>[0]) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}

@@ -340,3 +340,24 @@ export const mailOptOuts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+/** A file attached to one attempt. Stored under DATA_DIR with a random name, never in public/. */
+export const submissionFiles = sqliteTable(
+  "submission_files",
+  {
+    id: text("id").primaryKey(),
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    storedName: text("stored_name").notNull().unique(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("submission_files_submission_idx").on(t.submissionId), index("submission_files_fellow_idx").on(t.fellowId)],
+);

@@ -1,6 +1,8 @@
+import { writeTransaction } from "./client";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../app/domain/accounts/password.server";
 import { addDays, programmeToday } from "../app/lib/dates.server";
+import { storeDemoFile } from "../app/domain/assignments/files.server";
 import type { DB } from "./client";
 import * as schema from "./schema";
 
@@ -84,7 +86,7 @@ export function hasUsers(db: DB) {
 export async function seedDemoData(db: DB) {
   const people = [...STAFF, ...FELLOWS];
   const hashes = await Promise.all(people.map(() => hashPassword(DEMO_PASSWORD)));
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(schema.organizations)
       .values(ORGANISATIONS.map(([id, name, region, municipality]) => ({ id, name, region, municipality })))
       .run();
@@ -152,7 +154,14 @@ export async function seedDemoData(db: DB) {
       })
       .run();
   });
+  await storeDemoFile(db, "demo-file-1", "demo-submission-1", "demo-fellow", "school-entrance-notes.pdf", DEMO_PDF);
 }
+
+/** A one-page PDF, small and valid, attached to the demo submission. */
+const DEMO_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "latin1",
+);
 
 const DEMO_SUBMISSION = `## The situation
 

@@ -6,6 +6,7 @@ import { renderMarkdown } from "~/domain/assignments/markdown.server";
 import { afterRelease, getSubmissionForReview, reviewQueue, saveReview, type ReviewInput } from "~/domain/assignments/reviews.server";
 import { moduleInLocale } from "~/domain/content/catalog.server";
 import { COMMENT_MAX, addComment, listComments } from "~/domain/assignments/comments.server";
+import { listFiles } from "~/domain/assignments/files.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import { CommentThread } from "~/components/CommentThread";
 import { requireUser } from "~/lib/auth.server";
@@ -50,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Coordinators read every review; grading belongs to the assigned mentor.
     canEdit: submission.status === "submitted" && submission.mentorId === user.id,
     comments: listComments([submission.id]).get(submission.id) ?? [],
+    files: listFiles([submission.id]).get(submission.id) ?? [],
     canComment: submission.mentorId === user.id,
     previous: i > 0 ? queue[i - 1] : null,
     next: i >= 0 && i < queue.length - 1 ? queue[i + 1] : null,
@@ -142,6 +144,19 @@ export default function ReviewPage() {
             {t("review.submission")}
           </h2>
           <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: page.submission.bodyHtml }} />
+          {page.files.length > 0 ? (
+            <ul className="mt-3 text-sm">
+              {page.files.map((f) => (
+                <li key={f.id}>
+                  📎{" "}
+                  <a href={`/submissions/${page.submission.id}/files/${f.id}`} className="text-brand-700 underline">
+                    {f.name}
+                  </a>{" "}
+                  <span className="text-slate-600">({Math.ceil(f.size / 1024)} KB)</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
         <section aria-labelledby="review-heading" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="review-heading" className="mb-2 text-lg font-semibold">

@@ -12,6 +12,9 @@ import { BODY_MAX, submitAttempt, saveDraft } from "~/domain/assignments/submiss
 import { assignmentWorkspace } from "~/domain/assignments/workspace.server";
 import { COMMENT_MAX, addComment } from "~/domain/assignments/comments.server";
 import { listAttempts } from "~/domain/assignments/submissions.server";
+import { attachFiles, removeFile, type UploadProblem } from "~/domain/assignments/files.server";
+import { MAX_FILES_PER_ATTEMPT } from "~/domain/assignments/limits";
+import { readAssignmentForm } from "~/domain/assignments/upload-form.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import { CommentThread } from "~/components/CommentThread";
 import { requireWritableModule } from "~/domain/content/module-page.server";
@@ -33,12 +36,13 @@ type ActionResult = {
   submissionId: string;
   version: number;
   comment?: { submissionId: string; text: string; errorKey: string };
+  fileProblems?: UploadProblem[];
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request, { role: "fellow" });
   const mod = requireWritableModule(user, params.slug ?? "");
-  const form = await request.formData();
+  const { form, uploads } = await readAssignmentForm(request);
   const intent = form.get("intent");
   const body = typeof form.get("body") === "string" ? String(form.get("body")).replace(/\r\n/g, "\n") : "";
   const submissionId = typeof form.get("submissionId") === "string" ? String(form.get("submissionId")) : "";
@@ -62,17 +66,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (body.length > BODY_MAX) return back("assignments.tooLong");
   if (intent === "preview") return data<ActionResult>({ body, submissionId, version, preview: renderMarkdown(body) });
   const path = `/modules/${mod.slug}/assignment`;
+  if (intent === "remove-file") {
+    const attempt = listAttempts(user.id, mod.slug).at(-1);
+    if (!attempt || attempt.status !== "draft") return back("assignments.locked", 409);
+    removeFile(attempt.id, String(form.get("fileId") ?? ""));
+    return redirectWithFlash(request, path, { key: "files.removed" });
+  }
+  let ids = { submissionId, version };
+  if (uploads.length > 0) {
+    // Files need the attempt to exist: the text is saved first, then the files checked and stored.
+    const saved = saveDraft(user.id, mod, { submissionId, version, body });
+    if (!saved.ok) return back(saved.reason === "conflict" ? "assignments.conflict" : "assignments.locked", 409);
+    ids = { submissionId: saved.submission.id, version: saved.submission.version };
+    const fileProblems = await attachFiles(saved.submission.id, user.id, uploads);
+    if (fileProblems.length > 0) {
+      return data<ActionResult>({ errorKey: "files.someRefused", body, ...ids, fileProblems }, { status: 400 });
+    }
+  }
   if (intent === "submit") {
-    if (!body.trim()) return back("assignments.emptyBody");
-    if (form.get("statement") !== "on") return back("assignments.statementRequired");
-    const result = submitAttempt(user.id, mod, { submissionId, version, body });
+    if (!body.trim()) return back("assignments.emptyBody", 400, ids);
+    if (form.get("statement") !== "on") return back("assignments.statementRequired", 400, ids);
+    const result = submitAttempt(user.id, mod, { ...ids, body });
     if (!result.ok) return back(result.reason === "conflict" ? "assignments.conflict" : "assignments.locked", 409);
     if (result.submission.mentorId) {
       await notify(result.submission.mentorId, "submission_received", { module: mod.slug, name: user.displayName }, `/mentor/reviews/${result.submission.id}`);
     }
     return redirectWithFlash(request, path, { key: "assignments.submitted" });
   }
-  const result = saveDraft(user.id, mod, { submissionId, version, body });
+  const result = saveDraft(user.id, mod, { ...ids, body });
   if (!result.ok) return back(result.reason === "conflict" ? "assignments.conflict" : "assignments.locked", 409);
   const savedAt = result.submission.updatedAt.toISOString().slice(11, 16);
   if (form.get("autosave") === "1") {
@@ -130,9 +151,18 @@ export default function AssignmentPage() {
             {page.latestStatus === "revision_requested" ? t("assignments.newAttempt") : t("assignments.yourText")}
           </h2>
           {actionData?.errorKey ? (
-            <p role="alert" className="mb-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
-              {t(actionData.errorKey, { max: 60000 })}
-            </p>
+            <div role="alert" className="mb-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
+              <p>{t(actionData.errorKey, { max: 60000 })}</p>
+              {actionData.fileProblems?.length ? (
+                <ul className="mt-1 list-disc pl-5 text-sm font-semibold">
+                  {actionData.fileProblems.map((p: UploadProblem, i: number) => (
+                    <li key={i}>
+                      {p.name}: {t(p.key)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
           ) : null}
           {actionData?.preview !== undefined ? (
             <div className="mb-4 rounded border border-slate-300 p-3">
@@ -140,7 +170,7 @@ export default function AssignmentPage() {
               <div className="prose prose-slate max-w-none" dangerouslySetInnerHTML={{ __html: actionData.preview }} />
             </div>
           ) : null}
-          <Form method="post">
+          <Form method="post" encType="multipart/form-data">
             <input type="hidden" name="submissionId" value={submissionId} />
             <input type="hidden" name="version" value={version} />
             <label htmlFor="assignment-body" className="mb-1 block font-medium">
@@ -159,6 +189,23 @@ export default function AssignmentPage() {
               aria-describedby="assignment-body-hint"
               className="block w-full rounded border border-slate-500 p-2 font-mono text-sm"
             />
+            <div className="mt-4">
+              <label htmlFor="attachments" className="mb-1 block font-medium">
+                {t("files.label")}
+              </label>
+              <p id="attachments-hint" className="mb-1 text-sm text-slate-600">
+                {t("files.hint", { max: MAX_FILES_PER_ATTEMPT })}
+              </p>
+              <input
+                id="attachments"
+                type="file"
+                name="attachments"
+                multiple
+                accept=".pdf,.docx,.odt,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                aria-describedby="attachments-hint"
+                className="block text-sm"
+              />
+            </div>
             <DraftAutosave
               storageKey={`fellowship-draft:${page.slug}`}
               textarea={textarea}
@@ -193,6 +240,29 @@ export default function AssignmentPage() {
               </button>
             </fieldset>
           </Form>
+          {page.editor.files.length > 0 ? (
+            <div className="mt-4">
+              <p className="mb-1 font-medium">{t("files.attached")}</p>
+              <ul className="space-y-1 text-sm">
+                {page.editor.files.map((f) => (
+                  <li key={f.id} className="flex flex-wrap items-center gap-2">
+                    <a href={`/submissions/${page.editor.submissionId}/files/${f.id}`} className="text-brand-700 underline">
+                      {f.name}
+                    </a>
+                    <span className="text-slate-600">({Math.ceil(f.size / 1024)} KB)</span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-file" />
+                      <input type="hidden" name="fileId" value={f.id} />
+                      <button type="submit" className="underline">
+                        {t("files.remove")}
+                        <span className="sr-only">: {f.name}</span>
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </section>
       ) : null}
 
@@ -209,6 +279,18 @@ export default function AssignmentPage() {
                 {h.late ? <span className="text-sm text-red-800">{t("assignments.late")}</span> : null}
                 {h.submittedAt ? <span className="text-sm font-normal text-slate-600">{h.submittedAt.slice(0, 16).replace("T", " ")} UTC</span> : null}
               </p>
+              {h.files.length > 0 ? (
+                <ul className="mb-2 text-sm">
+                  {h.files.map((f) => (
+                    <li key={f.id}>
+                      📎{" "}
+                      <a href={`/submissions/${h.id}/files/${f.id}`} className="text-brand-700 underline">
+                        {f.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <details>
                 <summary className="cursor-pointer text-brand-700 underline">{t("assignments.showText")}</summary>
                 <div className="prose prose-slate mt-2 max-w-none" dangerouslySetInnerHTML={{ __html: h.bodyHtml }} />

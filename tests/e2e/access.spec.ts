@@ -27,7 +27,7 @@ function dataUrl(pagePath: string) {
 }
 
 /** Resource routes answer with their own body; they have no separate data URL. */
-const RESOURCE_ROUTES = new Set(["routes/modules.$slug_.body"]);
+const RESOURCE_ROUTES = new Set(["routes/modules.$slug_.body", "routes/submissions.$submissionId.files.$fileId"]);
 
 async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string) {
   const response = await context.get(url, { maxRedirects: 0 });

@@ -181,3 +181,33 @@ test("comments and notifications: the other side is told, in the app and by mail
   await page.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
 });
+
+test("attachments: a real PDF is kept and served only as a download; disguised, oversized and oddly named files are handled", async ({ page, makeUser, allowConsoleError }) => {
+  test.setTimeout(60_000);
+  allowConsoleError(/status of 400/);
+  const fellow = await makeUser({ role: "fellow", enrol: true });
+  await signIn(page, fellow.email, fellow.password);
+  await page.goto("/modules/rights-based-social-work/assignment");
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "latin1");
+  await page.getByLabel("Your answer").fill("Text with attachments.");
+  await page.getByLabel("Attachments (optional)").setInputFiles([
+    { name: "../../notes.pdf", mimeType: "application/pdf", buffer: pdf },
+    { name: "page.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") },
+    { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) },
+  ]);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const problems = page.getByRole("alert");
+  await expect(problems).toContainText("page.pdf: not a PDF, DOCX, ODT, JPG or PNG file");
+  await expect(problems).toContainText("big.pdf: larger than 10 MB");
+  await expect(page.getByLabel("Your answer")).toHaveValue("Text with attachments.");
+  await page.goto("/modules/rights-based-social-work/assignment");
+  const link = page.getByRole("link", { name: "notes.pdf" });
+  await expect(link).toBeVisible();
+  const response = await page.request.get((await link.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="notes.pdf"/);
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  // Every policy sent is enforced: the site's, and one that sandboxes the file.
+  expect(response.headers()["content-security-policy"].split(",").map((p) => p.trim())).toContain("sandbox");
+  expect(Buffer.from(await response.body()).equals(pdf)).toBe(true);
+});

@@ -70,6 +70,11 @@ export const ROUTE_TABLE: Record<string, Entry> = {
     path: "/mentor/reviews/demo-submission-1",
     access: { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
   },
+  // The demo submission's PDF: its fellow, its mentor and coordinators may download it.
+  "routes/submissions.$submissionId.files.$fileId": {
+    path: "/submissions/demo-submission-1/files/demo-file-1",
+    access: { anonymous: "login", fellow: 200, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
+  },
   "routes/glossary": { path: "/glossary", access: signedIn },
   "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.

@@ -13,6 +13,7 @@ beforeAll(() => {
   fs.copyFileSync(TEMPLATE_DB, file);
   process.env.DATABASE_PATH = file;
   process.env.DEMO_DATA = "true";
+  process.env.DATA_DIR = path.join(TMP_DIR, "data");
   delete process.env.SMTP_URL;
   delete process.env.CONTENT_DIR;
   resetEnvCache();

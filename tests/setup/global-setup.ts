@@ -7,6 +7,8 @@ import { TEMPLATE_DB, TMP_DIR } from "./paths";
 export default async function setup() {
   fs.mkdirSync(TMP_DIR, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(TEMPLATE_DB + suffix, { force: true });
+  // Demo attachments are written under DATA_DIR: keep them inside the test folder.
+  process.env.DATA_DIR = `${TMP_DIR}/data`;
   const { sqlite, db } = openDatabase(TEMPLATE_DB);
   migrateDatabase(db, "db/migrations");
   await seedDemoData(db);

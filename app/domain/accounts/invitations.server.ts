@@ -1,3 +1,4 @@
+import { writeTransaction } from "#db/client";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { recordAudit } from "~/lib/audit.server";
@@ -35,7 +36,7 @@ export async function createInvitation(
   if (existing) return { ok: false, reason: "already_user" };
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // A new invitation replaces any earlier one still open for the same address.
     tx.update(schema.invitations)
       .set({ revokedAt: now })
@@ -102,7 +103,7 @@ export async function acceptInvitation(
   const userId = newId();
   let accepted: boolean;
   try {
-    accepted = db.transaction((tx) => {
+    accepted = writeTransaction(db, (tx) => {
     // The address may have been registered since the invitation was sent.
     const taken = tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, invitation.email)).get();
     if (taken) return false;

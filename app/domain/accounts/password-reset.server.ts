@@ -1,3 +1,4 @@
+import { writeTransaction } from "#db/client";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { recordAudit } from "~/lib/audit.server";
@@ -60,7 +61,7 @@ export async function resetPassword(token: string, password: string, ip: string,
   if (!reset) return { ok: false as const };
   const passwordHash = await hashPassword(password);
   const db = getDb();
-  const done = db.transaction((tx) => {
+  const done = writeTransaction(db, (tx) => {
     const claimed = tx
       .update(schema.passwordResets)
       .set({ usedAt: now })

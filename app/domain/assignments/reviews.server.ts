@@ -1,3 +1,4 @@
+import { writeTransaction } from "#db/client";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import * as schema from "#db/schema";
@@ -82,7 +83,7 @@ export function saveReview(
   now = new Date(),
 ): ReviewResult {
   const db = getDb();
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = tx.select().from(schema.submissions).where(eq(schema.submissions.id, submission.id)).get();
     if (!current || current.version !== input.submissionVersion) return { ok: false, reason: "conflict" };
     if (current.status !== "submitted") return { ok: false, reason: "closed" };

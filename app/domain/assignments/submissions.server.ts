@@ -1,3 +1,4 @@
+import { writeTransaction } from "#db/client";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import * as schema from "#db/schema";
 import type { CompiledModule } from "~/domain/content/schema";
@@ -53,7 +54,7 @@ export function saveDraft(
   now = new Date(),
 ): SaveResult {
   const db = getDb();
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const latest = tx
       .select()
       .from(schema.submissions)

@@ -5,6 +5,7 @@ import { notFound } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n/config";
 import { renderMarkdown } from "./markdown.server";
 import { listComments } from "./comments.server";
+import { listFiles } from "./files.server";
 import { editorState, listAttempts, releasedReviews } from "./submissions.server";
 
 /** The fellow's page for one module's assignment: instructions, rubric, history and the editor. */
@@ -17,6 +18,8 @@ export function assignmentWorkspace(user: SessionUser, slug: string, locale: Loc
   const attempts = listAttempts(user.id, slug);
   const reviews = releasedReviews(attempts.map((a) => a.id));
   const comments = listComments(attempts.filter((a) => a.status !== "draft").map((a) => a.id));
+  const files = listFiles(attempts.map((a) => a.id));
+  const editor = editorState(attempts);
   return {
     slug,
     moduleTitle: version.frontmatter.title,
@@ -41,6 +44,7 @@ export function assignmentWorkspace(user: SessionUser, slug: string, locale: Loc
           submittedAt: a.submittedAt?.toISOString() ?? null,
           bodyHtml: renderMarkdown(a.body),
           comments: comments.get(a.id) ?? [],
+          files: files.get(a.id) ?? [],
           review: review
             ? {
                 decision: review.decision,
@@ -56,7 +60,7 @@ export function assignmentWorkspace(user: SessionUser, slug: string, locale: Loc
         };
       })
       .reverse(),
-    editor: editorState(attempts),
+    editor: { ...editor, files: editor.canEdit && editor.submissionId ? (files.get(editor.submissionId) ?? []) : [] },
     latestStatus: attempts.at(-1)?.status ?? null,
   };
 }

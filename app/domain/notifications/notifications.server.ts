@@ -1,3 +1,4 @@
+import { writeTransaction } from "#db/client";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { getModule, moduleInLocale } from "~/domain/content/catalog.server";
@@ -93,7 +94,7 @@ export function mailOptOuts(userId: string): schema.NotificationKind[] {
 /** Stores which kinds of mail the user wants: every kind not in `wanted` is switched off. */
 export function setMailPreferences(userId: string, wanted: schema.NotificationKind[]) {
   const db = getDb();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.delete(schema.mailOptOuts).where(eq(schema.mailOptOuts.userId, userId)).run();
     const off = schema.NOTIFICATION_KINDS.filter((k) => !wanted.includes(k));
     if (off.length) tx.insert(schema.mailOptOuts).values(off.map((kind) => ({ userId, kind }))).run();

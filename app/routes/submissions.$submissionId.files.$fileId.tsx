@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import * as schema from "#db/schema";
+import { getFile, readStoredFile } from "~/domain/assignments/files.server";
+import { requireUser } from "~/lib/auth.server";
+import { getDb } from "~/lib/db.server";
+import { notFound } from "~/lib/http.server";
+
+/**
+ * An attachment, only through this route: the fellow who uploaded it, the
+ * mentor the submission is assigned to, coordinators; 404 for anyone else.
+ * Always a download, never rendered by the browser.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const submission =
+    getDb().select().from(schema.submissions).where(eq(schema.submissions.id, params.submissionId ?? "")).get() ?? notFound();
+  const allowed =
+    user.id === submission.fellowId ||
+    (submission.status !== "draft" && (user.role === "coordinator" || (user.role === "mentor" && submission.mentorId === user.id)));
+  if (!allowed) notFound();
+  const file = getFile(submission.id, params.fileId ?? "") ?? notFound();
+  const bytes = readStoredFile(file.storedName);
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(bytes, {
+    headers: {
+      "Content-Type": file.mime,
+      "Content-Length": String(bytes.length),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      // nosniff and the site's CSP come with every response; this adds a second policy that sandboxes the file.
+      "Content-Security-Policy": "sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
