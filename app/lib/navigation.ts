@@ -15,6 +15,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/modules", labelKey: "nav.modules" },
   ],
   coordinator: [
+    { to: "/coordinator/cohorts", labelKey: "nav.cohorts" },
     { to: "/coordinator/people", labelKey: "nav.people" },
     { to: "/modules", labelKey: "nav.modules" },
     { to: "/coordinator/outbox", labelKey: "nav.outbox" },

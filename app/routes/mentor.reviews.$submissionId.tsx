@@ -7,6 +7,7 @@ import { afterRelease, getSubmissionForReview, reviewQueue, saveReview, type Rev
 import { moduleInLocale } from "~/domain/content/catalog.server";
 import { COMMENT_MAX, addComment, listComments } from "~/domain/assignments/comments.server";
 import { listFiles } from "~/domain/assignments/files.server";
+import { listMentors, reassignSubmission } from "~/domain/assignments/gradebook.server";
 import { notify } from "~/domain/notifications/notifications.server";
 import { CommentThread } from "~/components/CommentThread";
 import { requireUser } from "~/lib/auth.server";
@@ -52,6 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: submission.status === "submitted" && submission.mentorId === user.id,
     comments: listComments([submission.id]).get(submission.id) ?? [],
     files: listFiles([submission.id]).get(submission.id) ?? [],
+    reassign:
+      user.role === "coordinator" && submission.status === "submitted"
+        ? { current: submission.mentorId, mentors: listMentors() }
+        : null,
     canComment: submission.mentorId === user.id,
     previous: i > 0 ? queue[i - 1] : null,
     next: i >= 0 && i < queue.length - 1 ? queue[i + 1] : null,
@@ -79,6 +84,16 @@ function readInput(form: FormData, criteria: string[]): ReviewInput {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request, { role: ["mentor", "coordinator"] });
+  if (viewer.role === "coordinator") {
+    // Coordinators only hand a waiting submission to another mentor.
+    const { submission, fellowName } = getSubmissionForReview(viewer, params.submissionId ?? "");
+    const form = await request.formData();
+    const moved = reassignSubmission(submission.id, String(form.get("mentorId") ?? ""));
+    if (!moved) return data({ errorKey: "review.reassignFailed", input: undefined, comment: undefined }, { status: 400 });
+    await notify(moved.mentorId!, "submission_received", { module: moved.moduleSlug, name: fellowName }, `/mentor/reviews/${moved.id}`);
+    return redirectWithFlash(request, `/mentor/reviews/${submission.id}`, { key: "review.reassigned" });
+  }
   const user = requireUser(request, { role: "mentor" });
   const { submission, mod } = getSubmissionForReview(user, params.submissionId ?? "");
   const form = await request.formData();
@@ -226,6 +241,24 @@ export default function ReviewPage() {
             ) : null}
             <p className="mt-2 text-sm text-slate-600">{t("review.draftHint")}</p>
           </Form>
+          {page.reassign ? (
+            <Form method="post" className="mb-4 rounded border border-slate-300 p-3">
+              <input type="hidden" name="intent" value="reassign" />
+              <label htmlFor="reassign-mentor" className="mb-1 block font-medium">
+                {t("review.reassignLabel")}
+              </label>
+              <select id="reassign-mentor" name="mentorId" defaultValue={page.reassign.current ?? ""} className="mb-2 block rounded border border-slate-500 p-2">
+                {page.reassign.mentors.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="rounded border border-brand-700 px-3 py-1 font-semibold text-brand-800">
+                {t("review.reassign")}
+              </button>
+            </Form>
+          ) : null}
           <div id="comments">
             <CommentThread
               submissionId={page.submission.id}

@@ -27,7 +27,11 @@ function dataUrl(pagePath: string) {
 }
 
 /** Resource routes answer with their own body; they have no separate data URL. */
-const RESOURCE_ROUTES = new Set(["routes/modules.$slug_.body", "routes/submissions.$submissionId.files.$fileId"]);
+const RESOURCE_ROUTES = new Set([
+  "routes/modules.$slug_.body",
+  "routes/submissions.$submissionId.files.$fileId",
+  "routes/coordinator.cohorts.$cohortId.gradebook[.csv]",
+]);
 
 async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string) {
   const response = await context.get(url, { maxRedirects: 0 });
@@ -98,5 +102,8 @@ test("a record that does not exist and a record you may not see look the same", 
   expect((await fellow.get("/modules/water-sanitation-health/body")).status()).toBe(404);
   expect((await fellow.get("/fellows/no-such-fellow/progress")).status()).toBe(404);
   expect((await coordinator.get("/fellows/demo-mentor/progress")).status()).toBe(404);
+  expect((await coordinator.get("/coordinator/cohorts/no-such-cohort/gradebook")).status()).toBe(404);
+  expect((await coordinator.get("/submissions/demo-submission-1/files/no-such-file")).status()).toBe(404);
+  expect((await mentor.get("/mentor/reviews/no-such-submission")).status()).toBe(404);
   await Promise.all([coordinator.dispose(), fellow.dispose(), mentor.dispose()]);
 });

@@ -211,3 +211,43 @@ test("attachments: a real PDF is kept and served only as a download; disguised, 
   expect(response.headers()["content-security-policy"].split(",").map((p) => p.trim())).toContain("sandbox");
   expect(Buffer.from(await response.body()).equals(pdf)).toBe(true);
 });
+
+test("the coordinator's gradebook, its CSV for spreadsheets, and handing a submission to another mentor", async ({ page, browser, makeUser }) => {
+  test.setTimeout(60_000);
+  const name = `Graded ${Date.now().toString(36)}`;
+  const fellow = await makeUser({ role: "fellow", name, enrol: true });
+  const fellowContext = await browser.newContext();
+  const fellowPage = await fellowContext.newPage();
+  await signIn(fellowPage, fellow.email, fellow.password);
+  await fellowPage.goto("/modules/rights-based-social-work/assignment");
+  await fellowPage.getByLabel("Your answer").fill("For the gradebook.");
+  await fellowPage.getByLabel(/This is my own work/).check();
+  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
+  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
+  await fellowContext.close();
+
+  await signIn(page, "coordinator@demo.test");
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Cohorts" }).click();
+  await page.getByRole("link", { name: "Gradebook" }).first().click();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText("Submitted").first()).toBeVisible();
+
+  const csv = await page.request.get(page.url().replace(/gradebook$/, "gradebook.csv"));
+  const bytes = Buffer.from(await csv.body());
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const text = bytes.toString("utf8");
+  expect(text).toContain("ლევან კაპანაძე");
+  expect(text).toContain("Արամ Պետրոսյան");
+  expect(text).toContain(name);
+
+  await row.getByRole("link", { name: /Submitted/ }).first().click();
+  await page.getByLabel("Hand this submission to another mentor").selectOption({ label: "Արմեն Սարգսյան" });
+  await page.getByRole("button", { name: "Reassign" }).click();
+  await expect(page.getByRole("status").first()).toContainText("handed to the chosen mentor");
+  const mentor2 = await browser.newContext();
+  const m2 = await mentor2.newPage();
+  await signIn(m2, "mentor2@demo.test");
+  await m2.goto("/mentor/queue");
+  await expect(m2.getByRole("link", { name: new RegExp(name) })).toBeVisible();
+  await mentor2.close();
+});

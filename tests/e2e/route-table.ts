@@ -75,6 +75,12 @@ export const ROUTE_TABLE: Record<string, Entry> = {
     path: "/submissions/demo-submission-1/files/demo-file-1",
     access: { anonymous: "login", fellow: 200, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
   },
+  "routes/coordinator.cohorts._index": { path: "/coordinator/cohorts", access: coordinatorsOnly },
+  "routes/coordinator.cohorts.$cohortId.gradebook": { path: "/coordinator/cohorts/demo-cohort-2026/gradebook", access: coordinatorsOnly },
+  "routes/coordinator.cohorts.$cohortId.gradebook[.csv]": {
+    path: "/coordinator/cohorts/demo-cohort-2026/gradebook.csv",
+    access: coordinatorsOnly,
+  },
   "routes/glossary": { path: "/glossary", access: signedIn },
   "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.
