@@ -96,6 +96,7 @@ test("a record that does not exist and a record you may not see look the same", 
   const fellows = await (await mentor.get("/mentor/fellows")).text();
   expect(fellows).toContain("Günay Məmmədova");
   expect(fellows).not.toContain("Анна Петрова"); // mentored by the other mentor
+  expect(fellows).toContain("submission waits for your review"); // the demo submission
   // Modules: one that does not exist, and one not yet open, for a fellow.
   expect((await fellow.get("/modules/no-such-module")).status()).toBe(404);
   expect((await coordinator.get("/modules/no-such-module")).status()).toBe(404);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import * as schema from "#db/schema";
 import { getDb } from "~/lib/db.server";
@@ -45,4 +45,38 @@ export function listMentorFellows(mentorId: string) {
     .where(and(eq(schema.enrollments.mentorId, mentorId), eq(schema.enrollments.status, "active")))
     .orderBy(asc(fellows.displayName))
     .all();
+}
+
+/**
+ * For a mentor's fellows: what is waiting for whom. Submissions waiting for
+ * the mentor's review, and revisions the fellow still owes (the latest
+ * attempt sent back for revision).
+ */
+export function waitingFor(fellowIds: string[], mentorId: string) {
+  const result = new Map<string, { forMentor: number; forFellow: number }>();
+  if (fellowIds.length === 0) return result;
+  const rows = getDb()
+    .select({
+      fellowId: schema.submissions.fellowId,
+      moduleSlug: schema.submissions.moduleSlug,
+      attempt: schema.submissions.attempt,
+      status: schema.submissions.status,
+      mentorId: schema.submissions.mentorId,
+    })
+    .from(schema.submissions)
+    .where(inArray(schema.submissions.fellowId, fellowIds))
+    .all();
+  for (const id of fellowIds) {
+    const latestByModule = new Map<string, (typeof rows)[number]>();
+    for (const r of rows.filter((r) => r.fellowId === id)) {
+      const seen = latestByModule.get(r.moduleSlug);
+      if (!seen || r.attempt > seen.attempt) latestByModule.set(r.moduleSlug, r);
+    }
+    const latest = [...latestByModule.values()];
+    result.set(id, {
+      forMentor: latest.filter((r) => r.status === "submitted" && r.mentorId === mentorId).length,
+      forFellow: latest.filter((r) => r.status === "revision_requested").length,
+    });
+  }
+  return result;
 }
