@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { FormAutosave } from "~/components/FormAutosave";
 import { PageTitle } from "~/components/form";
 import { renderMarkdown } from "~/domain/assignments/markdown.server";
 import { afterRelease, getSubmissionForReview, reviewQueue, saveReview, type ReviewInput } from "~/domain/assignments/reviews.server";
@@ -124,6 +126,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return redirectWithFlash(request, "/mentor/queue", { key: "review.released" });
   }
+  // An autosave answers with data: the page revalidates underneath, the text being typed stays.
+  if (form.get("autosave") === "1") return data({ errorKey: undefined, input: undefined, comment: undefined });
   return redirectWithFlash(request, `/mentor/reviews/${submission.id}`, {
     key: "review.draftSaved",
     values: { time: `${result.review.updatedAt.toISOString().slice(11, 16)} UTC` },
@@ -137,6 +141,7 @@ export default function ReviewPage() {
   const input = actionData?.input;
   const levelOf = (id: string) => input?.levels[id] ?? page.review?.levels[id];
   const commentOf = (id: string) => input?.comments[id] ?? page.review?.comments[id] ?? "";
+  const reviewForm = useRef<HTMLFormElement>(null);
   const max = page.rubric.reduce((sum, c) => sum + Math.max(...c.levels.map((l) => l.points)), 0);
   const total = page.rubric.reduce((sum, c) => sum + (levelOf(c.id) ?? 0), 0);
   return (
@@ -183,7 +188,7 @@ export default function ReviewPage() {
             </p>
           ) : null}
           {page.review?.releasedAt ? <p className="mb-3 font-semibold">{t("review.alreadyReleased")}</p> : null}
-          <Form method="post">
+          <Form method="post" ref={reviewForm}>
             <input type="hidden" name="submissionVersion" value={page.submission.version} />
             <input type="hidden" name="reviewVersion" value={page.review?.version ?? 0} />
             {page.rubric.map((c) => (
@@ -240,6 +245,7 @@ export default function ReviewPage() {
               </div>
             ) : null}
             <p className="mt-2 text-sm text-slate-600">{t("review.draftHint")}</p>
+            <FormAutosave form={reviewForm} enabled={page.canEdit} />
           </Form>
           {page.reassign ? (
             <Form method="post" className="mb-4 rounded border border-slate-300 p-3">

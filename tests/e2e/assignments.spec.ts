@@ -251,3 +251,39 @@ test("the coordinator's gradebook, its CSV for spreadsheets, and handing a submi
   await expect(m2.getByRole("link", { name: new RegExp(name) })).toBeVisible();
   await mentor2.close();
 });
+
+test("with JavaScript, the mentor's review draft saves itself, and the next manual save still passes the conflict check", async ({ browser, makeUser }) => {
+  test.skip(test.info().project.use.javaScriptEnabled === false, "an enhancement that needs JavaScript");
+  test.setTimeout(60_000);
+  const name = `Autosaved review ${Date.now().toString(36)}`;
+  const fellow = await makeUser({ role: "fellow", name, enrol: true });
+  const fellowContext = await browser.newContext();
+  const fellowPage = await fellowContext.newPage();
+  await signIn(fellowPage, fellow.email, fellow.password);
+  await fellowPage.goto("/modules/rights-based-social-work/assignment");
+  await fellowPage.getByLabel("Your answer").fill("To be reviewed.");
+  await fellowPage.getByLabel(/This is my own work/).check();
+  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
+  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
+  await fellowContext.close();
+
+  const context = await browser.newContext();
+  const mentor = await context.newPage();
+  await signIn(mentor, "mentor@demo.test");
+  await mentor.goto("/mentor/queue");
+  await mentor.getByRole("link", { name: new RegExp(name) }).click();
+  await mentor.waitForURL(/\/mentor\/reviews\//);
+  await mentor.waitForLoadState("networkidle");
+  await mentor.getByLabel("Overall feedback (Markdown)").fill("Autosaved feedback <script>window.__pwned=1</script>");
+  await mentor.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await expect(mentor.getByText(/Saved automatically at/)).toBeVisible();
+  await mentor.getByLabel("Overall feedback (Markdown)").fill("Autosaved feedback, then saved by hand.");
+  await mentor.getByRole("button", { name: "Save as draft" }).click();
+  await expect(mentor.getByRole("status").first()).toContainText("Review draft saved");
+  await mentor.reload();
+  await expect(mentor.getByLabel("Overall feedback (Markdown)")).toHaveValue("Autosaved feedback, then saved by hand.");
+  await context.close();
+});
