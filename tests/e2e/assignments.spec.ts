@@ -21,10 +21,16 @@ test("the review cycle: draft, submit, revision with rubric levels, resubmit, ap
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("alert")).toContainText("tick the statement");
   await expect(page.getByLabel("Your answer")).toHaveValue(text);
+  await page.getByLabel("Attachments (optional)").setInputFiles({
+    name: "field-notes.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "latin1"),
+  });
   await page.getByLabel(/This is my own work/).check();
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("status")).toContainText("Submitted for review");
   await expect(page.getByText("Waiting for your mentor's feedback.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "field-notes.pdf" })).toBeVisible();
 
   // The mentor asks for a revision.
   const mentorContext = await browser.newContext();
@@ -33,8 +39,9 @@ test("the review cycle: draft, submit, revision with rubric levels, resubmit, ap
   await mentor.goto("/mentor/queue");
   await mentor.getByRole("link", { name: new RegExp(name) }).click();
   await expect(mentor.getByRole("heading", { name: "Submission" })).toBeVisible();
-  // A script in the submission stays inert.
+  // A script in the submission stays inert; the attachment is there to download.
   expect(await mentor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(mentor.getByRole("link", { name: "field-notes.pdf" })).toBeVisible();
   const criteria = mentor.locator("fieldset:has(legend) >> nth=0");
   await expect(criteria).toBeVisible();
   const fieldsets = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
