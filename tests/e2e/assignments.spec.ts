@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, lastMailTo, signIn, test } from "./fixtures";
 
 test("the review cycle: draft, submit, revision with rubric levels, resubmit, approve", async ({ page, browser, makeUser, allowConsoleError }) => {
@@ -71,6 +72,8 @@ test("the review cycle: draft, submit, revision with rubric levels, resubmit, ap
 
   await mentor.goto("/mentor/queue");
   await mentor.getByRole("link", { name: new RegExp(name) }).click();
+  await mentor.waitForURL(/\/mentor\/reviews\//);
+  await expect(mentor.getByText("Attempt 2").first()).toBeVisible();
   const again = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
   for (let i = 0; i < count; i++) await again.nth(i).locator('input[type="radio"]').last().check();
   await mentor.getByLabel("Approve").check();
@@ -293,4 +296,54 @@ test("with JavaScript, the mentor's review draft saves itself, and the next manu
   await mentor.reload();
   await expect(mentor.getByLabel("Overall feedback (Markdown)")).toHaveValue("Autosaved feedback, then saved by hand.");
   await context.close();
+});
+
+test("a module whose rules ask for an approved assignment completes when the mentor approves it", async ({ page, browser, makeUser }) => {
+  test.setTimeout(60_000);
+  const moduleTwo = JSON.parse(fs.readFileSync("build/content/person-centred-practice.json", "utf8"));
+  test.skip(!moduleTwo.completion.assignmentApproved, "module 2 does not ask for an approved assignment");
+  const name = `Completer ${Date.now().toString(36)}`;
+  const fellow = await makeUser({ role: "fellow", name, enrol: true });
+  await signIn(page, fellow.email, fellow.password);
+  const url = "/modules/person-centred-practice";
+  // Reading and the knowledge check, posted as the page's own forms would.
+  for (const section of moduleTwo.locales.en.sections) {
+    await page.request.post(url, { form: { intent: "mark-read", sectionId: section.id }, maxRedirects: 0 });
+  }
+  const answers: Array<[string, string]> = [["intent", "knowledge-check"]];
+  for (const q of moduleTwo.locales.en.questions) {
+    for (const a of Array.isArray(q.answer) ? q.answer : [q.answer]) answers.push([`q:${q.id}`, a]);
+  }
+  await page.request.post(url, {
+    data: new URLSearchParams(answers).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+  });
+  await page.goto(url);
+  await expect(page.getByText("You have completed this module.")).toHaveCount(0);
+
+  await page.goto(`${url}/assignment`);
+  await page.getByLabel("Your answer").fill("A care plan written with the person.");
+  await page.getByLabel(/This is my own work/).check();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status")).toContainText("Submitted");
+
+  const context = await browser.newContext();
+  const mentor = await context.newPage();
+  await signIn(mentor, "mentor@demo.test");
+  await mentor.goto("/mentor/queue");
+  await mentor.getByRole("link", { name: new RegExp(name) }).click();
+  await mentor.waitForURL(/\/mentor\/reviews\//);
+  await expect(mentor.getByRole("heading", { name: "Submission" })).toBeVisible();
+  const fieldsets = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
+  const criteria = moduleTwo.locales.en.frontmatter.assignment.rubric.length;
+  await expect(fieldsets).toHaveCount(criteria);
+  for (let i = 0; i < criteria; i++) await fieldsets.nth(i).locator('input[type="radio"]').last().check();
+  await mentor.getByLabel("Approve").check();
+  await mentor.getByRole("button", { name: "Release to the fellow" }).click();
+  await expect(mentor.getByRole("status").first()).toContainText("released");
+  await context.close();
+
+  await page.goto(url);
+  await expect(page.getByText("You have completed this module.")).toBeVisible();
 });

@@ -18,5 +18,8 @@ export function i18nOptions(locale: Locale, resources: Resource): InitOptions {
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes.
     returnNull: false,
+    // Catalogs are loaded before hydration; never suspend rendering for them
+    // (a suspended hydration root surfaced as React error #345 in tests).
+    react: { useSuspense: false },
   };
 }
