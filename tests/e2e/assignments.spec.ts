@@ -1,5 +1,20 @@
 import fs from "node:fs";
-import { expect, lastMailTo, signIn, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, lastMailTo, signIn, test, type TestUser } from "./fixtures";
+
+/** A fellow writes and submits module 1's assignment from a browser of their own. */
+async function submitInOwnBrowser(browser: Browser, fellow: TestUser, text: string) {
+  const context = await browser.newContext();
+  const fellowPage = await context.newPage();
+  await signIn(fellowPage, fellow.email, fellow.password);
+  await fellowPage.goto("/modules/rights-based-social-work/assignment");
+  await fellowPage.getByLabel("Your answer").fill(text);
+  await fellowPage.getByLabel(/This is my own work/).check();
+  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
+  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
+  await context.close();
+}
+
 
 test("the review cycle: draft, submit, revision with rubric levels, resubmit, approve", async ({ page, browser, makeUser, allowConsoleError }) => {
   test.setTimeout(90_000);
@@ -89,14 +104,7 @@ test("two tabs saving one review: the second gets a conflict and keeps its text"
   test.setTimeout(60_000);
   const name = `Conflict ${Date.now().toString(36)}`;
   const fellow = await makeUser({ role: "fellow", name, enrol: true });
-  const fellowContext = await browser.newContext();
-  const fellowPage = await fellowContext.newPage();
-  await signIn(fellowPage, fellow.email, fellow.password);
-  await fellowPage.goto("/modules/rights-based-social-work/assignment");
-  await fellowPage.getByLabel("Your answer").fill("My analysis.");
-  await fellowPage.getByLabel(/This is my own work/).check();
-  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
+  await submitInOwnBrowser(browser, fellow, "My analysis.");
 
   const context = await browser.newContext();
   const first = await context.newPage();
@@ -115,7 +123,6 @@ test("two tabs saving one review: the second gets a conflict and keeps its text"
   await expect(second.getByRole("alert")).toContainText("changed since you opened the page");
   await expect(second.getByLabel("Overall feedback (Markdown)")).toHaveValue("From the second tab, not to be lost.");
   await context.close();
-  await fellowContext.close();
 });
 
 test("with JavaScript, the draft saves itself and an unsent copy is offered back after a lost save", async ({ page, makeUser }) => {
@@ -226,15 +233,7 @@ test("the coordinator's gradebook, its CSV for spreadsheets, and handing a submi
   test.setTimeout(60_000);
   const name = `Graded ${Date.now().toString(36)}`;
   const fellow = await makeUser({ role: "fellow", name, enrol: true });
-  const fellowContext = await browser.newContext();
-  const fellowPage = await fellowContext.newPage();
-  await signIn(fellowPage, fellow.email, fellow.password);
-  await fellowPage.goto("/modules/rights-based-social-work/assignment");
-  await fellowPage.getByLabel("Your answer").fill("For the gradebook.");
-  await fellowPage.getByLabel(/This is my own work/).check();
-  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
-  await fellowContext.close();
+  await submitInOwnBrowser(browser, fellow, "For the gradebook.");
 
   await signIn(page, "coordinator@demo.test");
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Cohorts" }).click();
@@ -267,15 +266,7 @@ test("with JavaScript, the mentor's review draft saves itself, and the next manu
   test.setTimeout(60_000);
   const name = `Autosaved review ${Date.now().toString(36)}`;
   const fellow = await makeUser({ role: "fellow", name, enrol: true });
-  const fellowContext = await browser.newContext();
-  const fellowPage = await fellowContext.newPage();
-  await signIn(fellowPage, fellow.email, fellow.password);
-  await fellowPage.goto("/modules/rights-based-social-work/assignment");
-  await fellowPage.getByLabel("Your answer").fill("To be reviewed.");
-  await fellowPage.getByLabel(/This is my own work/).check();
-  await fellowPage.getByRole("button", { name: "Submit for review" }).click();
-  await expect(fellowPage.getByRole("status")).toContainText("Submitted");
-  await fellowContext.close();
+  await submitInOwnBrowser(browser, fellow, "To be reviewed.");
 
   const context = await browser.newContext();
   const mentor = await context.newPage();
