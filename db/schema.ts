@@ -7,6 +7,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 
 export const ROLES = ["fellow", "mentor", "coordinator"] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,7 +21,9 @@ export type Region = (typeof REGIONS)[number];
 /** A cohort may draw fellows from both regions. */
 export const COHORT_REGIONS = ["kvemo_kartli", "samtskhe_javakheti", "both", "other"] as const;
 
-export const ENROLLMENT_STATUSES = ["active", "withdrawn", "completed"] as const;
+// "moved": the fellow continued in another cohort; the row stays as history.
+export const ENROLLMENT_STATUSES = ["active", "withdrawn", "completed", "moved"] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -129,6 +132,7 @@ export const organizations = sqliteTable("organizations", {
   region: text("region", { enum: REGIONS }).notNull(),
   contactName: text("contact_name"),
   contactEmail: text("contact_email"),
+  contactPhone: text("contact_phone"),
   createdAt: createdAt(),
 });
 
@@ -158,12 +162,17 @@ export const enrollments = sqliteTable(
     }),
     mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status", { enum: ENROLLMENT_STATUSES }).notNull().default("active"),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("enrollments_cohort_fellow_idx").on(t.cohortId, t.fellowId),
     index("enrollments_mentor_idx").on(t.mentorId),
     index("enrollments_fellow_idx").on(t.fellowId),
+    index("enrollments_cohort_status_idx").on(t.cohortId, t.status),
+    // A fellow studies in one cohort at a time.
+    uniqueIndex("enrollments_one_active_idx").on(t.fellowId).where(sql`status = 'active'`),
   ],
 );
 
@@ -309,7 +318,7 @@ export const comments = sqliteTable(
   (t) => [index("comments_submission_idx").on(t.submissionId, t.createdAt)],
 );
 
-export const NOTIFICATION_KINDS = ["submission_received", "feedback_released", "revision_requested", "comment_added"] as const;
+export const NOTIFICATION_KINDS = ["submission_received", "feedback_released", "revision_requested", "comment_added", "fellow_assigned"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app notifications; the text is rendered in the reader's language from kind and values. */

@@ -14,7 +14,17 @@ export type AuditType =
   | "password_changed"
   | "account_deactivated"
   | "account_reactivated"
-  | "role_changed";
+  | "role_changed"
+  | "organization_saved"
+  | "cohort_saved"
+  | "cohort_archived"
+  | "cohort_restored"
+  | "schedule_saved"
+  | "fellow_enrolled"
+  | "placement_changed"
+  | "fellow_withdrawn"
+  | "fellow_moved"
+  | "people_imported";
 
 export function recordAudit(
   type: AuditType,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { gradebook, gradebookCsv } from "~/domain/assignments/gradebook.server";
 import { requireUser } from "~/lib/auth.server";
+import { csvResponse } from "~/lib/csv.server";
 import { getFixedT, resolveLocale } from "~/lib/i18n/i18n.server";
 
 /** The gradebook as CSV (UTF-8 with BOM), in the coordinator's language. */
@@ -10,11 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getFixedT(locale);
   const book = gradebook(params.cohortId ?? "", locale);
   const csv = gradebookCsv(book, (status) => t(`assignments.status.${status ?? "none"}`));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="gradebook-${book.cohort.id}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, `gradebook-${book.cohort.id}.csv`);
 }

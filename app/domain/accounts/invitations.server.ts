@@ -25,38 +25,47 @@ export function invitationLink(token: string) {
   return `${getEnv().PUBLIC_URL}/invite/${token}`;
 }
 
+/**
+ * Invites a person. Their account exists from now on, without a password, so
+ * a coordinator can enrol and pair an invited fellow at once; accepting the
+ * invitation sets the password. An account that already has a password (or
+ * was deactivated) is not invited again.
+ */
 export async function createInvitation(
   input: InvitationInput,
   invitedById: string,
   now = new Date(),
-): Promise<{ ok: true; link: string; expiresAt: Date } | { ok: false; reason: "already_user" }> {
+): Promise<{ ok: true; link: string; expiresAt: Date; userId: string } | { ok: false; reason: "already_user" }> {
   const db = getDb();
   const email = input.email.trim().toLowerCase();
-  const existing = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)).get();
-  if (existing) return { ok: false, reason: "already_user" };
+  const existing = db.select().from(schema.users).where(eq(schema.users.email, email)).get();
+  if (existing && (existing.passwordHash || existing.deactivatedAt)) return { ok: false, reason: "already_user" };
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  const userId = existing?.id ?? newId();
   writeTransaction(db, (tx) => {
     // A new invitation replaces any earlier one still open for the same address.
     tx.update(schema.invitations)
       .set({ revokedAt: now })
       .where(and(eq(schema.invitations.email, email), isNull(schema.invitations.usedAt), isNull(schema.invitations.revokedAt)))
       .run();
+    const account = { displayName: input.displayName, role: input.role, locale: input.locale };
+    if (existing) tx.update(schema.users).set(account).where(eq(schema.users.id, userId)).run();
+    else tx.insert(schema.users).values({ id: userId, email, ...account, passwordHash: null, createdAt: now }).run();
     tx.insert(schema.invitations)
       .values({
         id: newId(),
         email,
-        displayName: input.displayName,
-        role: input.role,
-        locale: input.locale,
+        ...account,
         tokenHash: hashToken(token),
         invitedById,
         createdAt: now,
         expiresAt,
+        userId,
       })
       .run();
   });
-  recordAudit("invitation_created", { actorId: invitedById, email, detail: { role: input.role }, at: now });
+  recordAudit("invitation_created", { actorId: invitedById, subjectId: userId, email, detail: { role: input.role }, at: now });
   const link = invitationLink(token);
   const t = getFixedT(input.locale);
   await sendMail({
@@ -70,7 +79,7 @@ export async function createInvitation(
       link,
     }),
   });
-  return { ok: true, link, expiresAt };
+  return { ok: true, link, expiresAt, userId };
 }
 
 export function findOpenInvitation(token: string, now = new Date()) {
@@ -100,32 +109,34 @@ export async function acceptInvitation(
   if (!invitation) return { ok: false };
   const passwordHash = await hashPassword(input.password);
   const db = getDb();
-  const userId = newId();
+  let userId = invitation.userId ?? newId();
   let accepted: boolean;
   try {
     accepted = writeTransaction(db, (tx) => {
-    // The address may have been registered since the invitation was sent.
-    const taken = tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, invitation.email)).get();
-    if (taken) return false;
-    tx.insert(schema.users)
-      .values({
-        id: userId,
-        email: invitation.email,
-        displayName: input.displayName,
-        role: invitation.role,
-        locale: input.locale,
-        passwordHash,
-        createdAt: now,
-      })
-      .run();
-    // Marking the invitation used and creating the account happen together, once.
-    const claimed = tx
-      .update(schema.invitations)
-      .set({ usedAt: now, userId })
-      .where(and(eq(schema.invitations.id, invitation.id), isNull(schema.invitations.usedAt)))
-      .run();
-    if (claimed.changes !== 1) throw new InvitationAlreadyUsed();
-    return true;
+      const account = { displayName: input.displayName, locale: input.locale, passwordHash };
+      if (invitation.userId) {
+        // The account waiting for this invitation: only while it has no password and is not deactivated.
+        const set = tx
+          .update(schema.users)
+          .set(account)
+          .where(and(eq(schema.users.id, invitation.userId), isNull(schema.users.passwordHash), isNull(schema.users.deactivatedAt)))
+          .run();
+        if (set.changes !== 1) return false;
+      } else {
+        // An invitation from before accounts were created at invitation time.
+        const taken = tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, invitation.email)).get();
+        if (taken) return false;
+        userId = newId();
+        tx.insert(schema.users).values({ id: userId, email: invitation.email, role: invitation.role, ...account, createdAt: now }).run();
+      }
+      // Marking the invitation used and setting the password happen together, once.
+      const claimed = tx
+        .update(schema.invitations)
+        .set({ usedAt: now, userId })
+        .where(and(eq(schema.invitations.id, invitation.id), isNull(schema.invitations.usedAt)))
+        .run();
+      if (claimed.changes !== 1) throw new InvitationAlreadyUsed();
+      return true;
     });
   } catch (error) {
     if (error instanceof InvitationAlreadyUsed) return { ok: false };

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -16,11 +16,11 @@ const personColumns = {
 };
 
 export function listPeople() {
-  return getDb().select(personColumns).from(schema.users).orderBy(asc(schema.users.role), asc(schema.users.displayName)).all();
+  return getDb().select({ ...personColumns, invited: sql<boolean>`${schema.users.passwordHash} is null` }).from(schema.users).orderBy(asc(schema.users.role), asc(schema.users.displayName)).all();
 }
 
 export function getPerson(id: string) {
-  return getDb().select(personColumns).from(schema.users).where(eq(schema.users.id, id)).get() ?? null;
+  return getDb().select({ ...personColumns, invited: sql<boolean>`${schema.users.passwordHash} is null` }).from(schema.users).where(eq(schema.users.id, id)).get() ?? null;
 }
 
 export function updateProfile(userId: string, input: { displayName: string; locale: schema.Locale }) {

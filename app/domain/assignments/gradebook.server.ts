@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { getModule, moduleInLocale } from "~/domain/content/catalog.server";
 import { getDb } from "~/lib/db.server";
+import { toCsv } from "~/lib/csv.server";
 import { notFound } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n/config";
 
@@ -52,16 +53,22 @@ export function gradebook(cohortId: string, locale: Locale) {
         .where(inArray(schema.submissions.fellowId, ids))
         .all()
     : [];
+  // The latest attempt per fellow and module, found in one pass (no scan per fellow).
+  const latest = new Map<string, (typeof attempts)[number]>();
+  for (const a of attempts) {
+    const key = `${a.submission.fellowId}\u0000${a.submission.moduleSlug}`;
+    const seen = latest.get(key);
+    if (!seen || a.submission.attempt > seen.submission.attempt) latest.set(key, a);
+  }
   const rows = fellows.map((f) => ({
     ...f,
     cells: modules.map((m) => {
-      const mine = attempts.filter((a) => a.submission.fellowId === f.id && a.submission.moduleSlug === m.slug);
-      const latest = mine.sort((a, b) => b.submission.attempt - a.submission.attempt)[0];
-      const released = latest?.review?.releasedAt ? latest.review : null;
+      const last = latest.get(`${f.id}\u0000${m.slug}`);
+      const released = last?.review?.releasedAt ? last.review : null;
       return {
-        status: latest?.submission.status ?? null,
-        attempt: latest?.submission.attempt ?? 0,
-        submissionId: latest && latest.submission.status !== "draft" ? latest.submission.id : null,
+        status: last?.submission.status ?? null,
+        attempt: last?.submission.attempt ?? 0,
+        submissionId: last && last.submission.status !== "draft" ? last.submission.id : null,
         points: released ? Object.values(released.levels).reduce((s, p) => s + p, 0) : null,
       };
     }),
@@ -69,21 +76,13 @@ export function gradebook(cohortId: string, locale: Locale) {
   return { cohort: { id: cohort.id, name: cohort.name }, modules, rows };
 }
 
-const cell = (value: string | number | null) => {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** CSV with a byte-order mark, so spreadsheet programs read Georgian and Armenian names correctly. */
+/** The gradebook as CSV, in the coordinator's language. */
 export function gradebookCsv(book: ReturnType<typeof gradebook>, statusLabel: (status: string | null) => string) {
   const header = ["Fellow", "Email", "Organisation", ...book.modules.flatMap((m) => [`${m.title} — status`, `${m.title} — points (of ${m.max})`])];
-  const lines = [header.map(cell).join(",")];
-  for (const r of book.rows) {
-    lines.push(
-      [r.name, r.email, r.organisation ?? "", ...r.cells.flatMap((c) => [statusLabel(c.status), c.points])].map(cell).join(","),
-    );
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(
+    header,
+    book.rows.map((r) => [r.name, r.email, r.organisation ?? "", ...r.cells.flatMap((c) => [statusLabel(c.status), c.points])]),
+  );
 }
 
 export function listMentors() {

@@ -1,25 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileModule } from "~/domain/content/compile.server";
-import { getModule, moduleInLocale, resetContentCache } from "~/domain/content/catalog.server";
+import { moduleInLocale } from "~/domain/content/catalog.server";
+import { useSampleContent } from "../../../tests/setup/sample-content";
 import type { CompiledModule } from "~/domain/content/schema";
-import { resetEnvCache } from "~/lib/env.server";
 import { getModuleState, markSectionRead, recordAttempt, saveReflection } from "./progress.server";
 
 let mod: CompiledModule;
 const FELLOW = "demo-fellow-4";
 
 beforeAll(async () => {
-  const compiled = await compileModule(path.resolve("app/domain/content/fixtures/01-sample-module"), "test");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-"));
-  fs.writeFileSync(path.join(dir, "sample-module.json"), JSON.stringify(compiled));
-  fs.writeFileSync(path.join(dir, "index.json"), JSON.stringify([{ slug: "sample-module", number: 1, hash: "test" }]));
-  process.env.CONTENT_DIR = dir;
-  resetEnvCache();
-  resetContentCache();
-  mod = getModule("sample-module")!;
+  mod = await useSampleContent();
 });
 
 describe("learning progress", () => {
