@@ -2,7 +2,7 @@
 // holding one cohort of 1,000 fellows part-way through the programme, so that
 // coordinator and mentor pages can be measured at a realistic scale. The demo
 // database is never touched. Activity comes from a seeded generator: two runs
-// on the same day give the same rows.
+// on the same day give the same rows, bar the password hash's salt.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -199,7 +199,10 @@ function answerQuestions(rng: Random, questions: Question[], accuracy: number): 
     const wrong = q.options.map((o) => o.id).filter((id) => !expected.includes(id));
     if (rng.chance(accuracy) || wrong.length === 0) answers[q.id] = [...expected];
     else if (q.type === "single") answers[q.id] = [rng.pick(wrong)];
-    else if (expected.length > 1 && rng.chance(0.5)) answers[q.id] = expected.filter((id) => id !== rng.pick(expected));
+    else if (expected.length > 1 && rng.chance(0.5)) {
+      const missed = rng.pick(expected);
+      answers[q.id] = expected.filter((id) => id !== missed);
+    }
     else answers[q.id] = [...expected, rng.pick(wrong)];
   }
   return answers;
@@ -247,7 +250,7 @@ type Fellow = { id: string; mentor: Mentor; place: string; pace: number; skill: 
  * and the completion the first time the module's rules are met. Nothing the
  * fellow does falls after `stopsAt`; nothing the mentor does falls after `until`.
  */
-function simulateModule(rng: Random, fellow: Fellow, m: ScheduledModule, until: number, rows: Rows, ids: { n: number }) {
+function simulateModule(rng: Random, fellow: Fellow, m: ScheduledModule, until: number, rows: Rows) {
   const en = m.mod.locales.en;
   const stop = Math.min(fellow.stopsAt, until);
   // When, as a share of the time from opening to the due date, this fellow hands
@@ -287,7 +290,7 @@ function simulateModule(rng: Random, fellow: Fellow, m: ScheduledModule, until: 
     for (let attempt = 0; attempt < 3 && t <= stop; attempt++) {
       const scored = scoreAttempt(en.questions, answerQuestions(rng, en.questions, 0.35 + 0.55 * fellow.skill + 0.15 * attempt));
       rows.attempts.push({
-        id: `large-kc-${++ids.n}`,
+        id: `large-kc-${rows.attempts.length + 1}`,
         fellowId: fellow.id,
         moduleSlug: m.slug,
         answers: Object.fromEntries(Object.entries(scored.results).map(([id, r]) => [id, r.chosen])),
@@ -523,11 +526,10 @@ export async function seedLargeCohort(file: string) {
   }
 
   const rows: Rows = { sectionProgress: [], attempts: [], completions: [], reflections: [], submissions: [], reviews: [] };
-  const ids = { n: 0 };
   fellows.forEach((fellow, i) => {
     // A stream per fellow, so a change in one fellow's story leaves the others as they were.
     const own = generator(SEED + 7919 * (i + 1));
-    for (const m of open) simulateModule(own, fellow, m, until, rows, ids);
+    for (const m of open) simulateModule(own, fellow, m, until, rows);
   });
 
   const { sqlite, db } = openDatabase(target);

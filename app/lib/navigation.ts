@@ -17,6 +17,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   coordinator: [
     { to: "/coordinator/cohorts", labelKey: "nav.cohorts" },
     { to: "/coordinator/people", labelKey: "nav.people" },
+    { to: "/coordinator/organizations", labelKey: "nav.organisations" },
     { to: "/modules", labelKey: "nav.modules" },
     { to: "/coordinator/outbox", labelKey: "nav.outbox" },
   ],

@@ -55,7 +55,12 @@ export default function People() {
         <h2 id="invite-heading" className="mb-2 text-xl font-semibold">
           {t("people.inviteTitle")}
         </h2>
-        <p className="mb-4 text-sm text-slate-700">{t("people.inviteIntro")}</p>
+        <p className="mb-2 text-sm text-slate-700">{t("people.inviteIntro")}</p>
+        <p className="mb-4">
+          <Link to="/coordinator/people/import" className="text-brand-700 underline">
+            {t("people.importLink")}
+          </Link>
+        </p>
         {actionData?.invited ? (
           <div role="status" className="mb-4 rounded border border-green-700 bg-green-50 px-3 py-2 text-green-900">
             <p className="font-medium">{t("people.invited", { email: actionData.invited.email })}</p>
@@ -162,7 +167,7 @@ export default function People() {
                   </td>
                   <td className="p-2 break-all">{p.email}</td>
                   <td className="p-2">{t(`roles.${p.role}`)}</td>
-                  <td className="p-2">{p.deactivatedAt ? t("people.deactivated") : t("people.active")}</td>
+                  <td className="p-2">{p.deactivatedAt ? t("people.deactivated") : p.invited ? t("people.invitedStatus") : t("people.active")}</td>
                 </tr>
               ))}
             </tbody>

@@ -31,6 +31,8 @@ const RESOURCE_ROUTES = new Set([
   "routes/modules.$slug_.body",
   "routes/submissions.$submissionId.files.$fileId",
   "routes/coordinator.cohorts.$cohortId.gradebook[.csv]",
+  "routes/coordinator.cohorts.$cohortId.report[.csv]",
+  "routes/coordinator.cohorts.$cohortId.fellows[.csv]",
 ]);
 
 async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string) {

@@ -8,9 +8,8 @@ import { parseCsvRecords } from "~/lib/csv.server";
 import { getDb } from "~/lib/db.server";
 import type { FieldError } from "~/lib/forms";
 import { enrolFellow } from "./enrolment.server";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./limits";
 
-export const IMPORT_MAX_BYTES = 512 * 1024;
-export const IMPORT_MAX_ROWS = 2000;
 
 export type ImportRow = {
   line: number;

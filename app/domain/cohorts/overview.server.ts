@@ -1,15 +1,12 @@
 import { getModule, moduleInLocale } from "~/domain/content/catalog.server";
 import { addDays, daysBetween, programmeToday } from "~/lib/dates.server";
 import type { Locale } from "~/lib/i18n/config";
+import { INACTIVE_DAYS, REVISION_WAIT_DAYS, type Sort } from "./limits";
 import { DAY_MS, cohortFacts, median, type CohortFacts, type FellowFacts } from "./facts.server";
 
-export const SORTS = ["name", "progress", "activity"] as const;
-export type Sort = (typeof SORTS)[number];
 
 export type OverviewFilters = { sort: Sort; organizationId: string | null; mentorId: string | null };
 
-export const INACTIVE_DAYS = 14;
-export const REVISION_WAIT_DAYS = 7;
 
 export type RiskReason =
   | { kind: "overdue"; module: string; number: number; dueOn: string }
