@@ -1,5 +1,5 @@
 import { writeTransaction } from "./client";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../app/domain/accounts/password.server";
 import { addDays, programmeToday } from "../app/lib/dates.server";
 import { storeDemoFile } from "../app/domain/assignments/files.server";
@@ -76,6 +76,10 @@ export function demoSchedule(today = programmeToday()) {
     dueOn: addDays(today, due[i]),
     required: i < 9,
   }));
+}
+
+export function hasDemoAccounts(db: DB) {
+  return Boolean(db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, DEMO_SIGN_INS[0].email)).get());
 }
 
 export function hasUsers(db: DB) {

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_SIGN_INS, hasUsers, seedDemoData } from "#db/seed";
+import { DEMO_PASSWORD, DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemoData } from "#db/seed";
 import { pruneExpiredSessions } from "~/domain/accounts/sessions.server";
 import { getDb, migrate } from "./db.server";
 import { getEnv } from "./env.server";
@@ -16,7 +16,8 @@ export async function startup() {
     await seedDemoData(db);
     console.log("Demo data created.");
   }
-  if (env.DEMO_DATA) {
+  // Only where the demo accounts exist (not on a real or a benchmark database).
+  if (env.DEMO_DATA && hasDemoAccounts(db)) {
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const s of DEMO_SIGN_INS) console.log(`  ${s.role.padEnd(12)} ${s.email}`);
   }

@@ -13,6 +13,7 @@ import { resolveLocale } from "~/lib/i18n/i18n.server";
 export const handle = { titleKey: "overview.title" };
 
 const PAGE_SIZE = 50;
+const RISK_LIST_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request, { role: "coordinator" });
@@ -25,6 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Math.min(pages, Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1));
   return {
     ...overview,
+    // The longest list of reasons first; a big cohort shows the first 50 here, the filters narrow it.
+    atRisk: overview.atRisk.slice(0, RISK_LIST_SIZE),
+    atRiskTotal: overview.atRisk.length,
     cohort: { id: overview.cohort.id, name: overview.cohort.name, startsOn: overview.cohort.startsOn, endsOn: overview.cohort.endsOn, archived: overview.cohort.archivedAt !== null },
     filters,
     shown: overview.matrix.length,
@@ -156,7 +160,7 @@ export default function CohortOverview() {
                       </span>
                     </th>
                     <td className="border border-slate-200 p-2 text-right tabular-nums">{f.percent}%</td>
-                    {f.cells.map((state, i) => <ProgressCell key={o.modules[i].slug} state={state} module={o.modules[i].title} />)}
+                    {f.cells.map((state, i) => <ProgressCell key={o.modules[i].slug} state={state} />)}
                     <td className="border border-slate-200 p-2 whitespace-nowrap">{f.lastActivity ?? t("overview.never")}</td>
                   </tr>
                 ))}
@@ -191,6 +195,7 @@ export default function CohortOverview() {
             ))}
           </ul>
         )}
+        {o.atRiskTotal > o.atRisk.length ? <p className="mt-2 text-sm">{t("overview.atRiskMore", { shown: o.atRisk.length, count: o.atRiskTotal })}</p> : null}
       </section>
 
       <section aria-labelledby="workload-heading" className="mb-8">

@@ -1,23 +1,20 @@
 import { useTranslation } from "react-i18next";
 import type { CellState } from "~/domain/cohorts/facts.server";
 
-/** Colour and a text symbol for each state, so the matrix reads without colour too. */
-export const CELL_LOOK: Record<CellState, { symbol: string; className: string }> = {
-  not_started: { symbol: "·", className: "bg-white text-slate-700" },
-  in_progress: { symbol: "◐", className: "bg-amber-100 text-amber-950" },
-  submitted: { symbol: "▲", className: "bg-sky-100 text-sky-950" },
-  revision_requested: { symbol: "↺", className: "bg-red-100 text-red-950" },
-  complete: { symbol: "✓", className: "bg-green-100 text-green-950" },
+/** A text symbol for each state beside its colour (classes in tailwind.css), so the matrix reads without colour too. */
+export const CELL_SYMBOL: Record<CellState, string> = {
+  not_started: "·",
+  in_progress: "◐",
+  submitted: "▲",
+  revision_requested: "↺",
+  complete: "✓",
 };
 
-export function ProgressCell({ state, module }: { state: CellState; module: string }) {
+export function ProgressCell({ state }: { state: CellState }) {
   const { t } = useTranslation();
-  const look = CELL_LOOK[state];
   return (
-    <td className={`border border-slate-200 p-0 text-center ${look.className}`}>
-      <span aria-hidden="true" className="block px-2 py-1 font-semibold" title={`${module}: ${t(`overview.cell.${state}`)}`}>
-        {look.symbol}
-      </span>
+    <td className={`cell cell-${state}`}>
+      <span aria-hidden="true">{CELL_SYMBOL[state]}</span>
       <span className="sr-only">{t(`overview.cell.${state}`)}</span>
     </td>
   );
@@ -27,10 +24,10 @@ export function CellLegend() {
   const { t } = useTranslation();
   return (
     <ul className="mb-3 flex flex-wrap gap-3 text-sm" aria-label={t("overview.legend")}>
-      {(Object.keys(CELL_LOOK) as CellState[]).map((state) => (
+      {(Object.keys(CELL_SYMBOL) as CellState[]).map((state) => (
         <li key={state} className="flex items-center gap-1">
-          <span aria-hidden="true" className={`inline-block min-w-6 rounded border border-slate-300 px-1 text-center font-semibold ${CELL_LOOK[state].className}`}>
-            {CELL_LOOK[state].symbol}
+          <span aria-hidden="true" className={`cell cell-${state} inline-block min-w-6 rounded`}>
+            {CELL_SYMBOL[state]}
           </span>
           {t(`overview.cell.${state}`)}
         </li>

@@ -16,10 +16,10 @@ export type RiskReason =
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Why an active fellow needs attention now; empty when they do not. */
-export function riskReasons(fellow: FellowFacts, facts: CohortFacts, today: string, now: Date): RiskReason[] {
+export function riskReasons(fellow: FellowFacts, schedule: ReadonlyArray<CohortFacts["schedule"][number] & { number: number }>, today: string, now: Date): RiskReason[] {
   const reasons: RiskReason[] = [];
-  for (const m of facts.schedule) {
-    const number = getModule(m.moduleSlug)?.number ?? 0;
+  for (const m of schedule) {
+    const number = m.number;
     if (m.required && m.dueOn && m.dueOn < today && fellow.cells[m.moduleSlug] !== "complete") {
       reasons.push({ kind: "overdue", module: m.moduleSlug, number, dueOn: m.dueOn });
     }
@@ -65,8 +65,9 @@ export function cohortOverview(cohortId: string, locale: Locale, filters: Overvi
     };
   });
 
+  const numbered = facts.schedule.map((m) => ({ ...m, number: getModule(m.moduleSlug)?.number ?? 0 }));
   const atRisk = active
-    .map((f) => ({ fellow: f, reasons: riskReasons(f, facts, today, now) }))
+    .map((f) => ({ fellow: f, reasons: riskReasons(f, numbered, today, now) }))
     .filter((r) => r.reasons.length > 0);
   const riskIds = new Set(atRisk.map((r) => r.fellow.id));
 

@@ -17,6 +17,8 @@ function contentDir() {
  * change, so the index's timestamp is checked and a newer build is picked up.
  */
 function load() {
+  // A production build never changes under a running server: no need to look at the disk again.
+  if (cache && getEnv().NODE_ENV === "production") return cache;
   const indexFile = path.join(contentDir(), "index.json");
   let stamp = 0;
   try {
