@@ -98,7 +98,7 @@ async function countStatements(fn: () => unknown) {
   return n;
 }
 
-async function useDatabase(file: string) {
+async function switchDatabase(file: string) {
   const { closeConnection } = await import("../app/lib/db.server");
   const { resetEnvCache } = await import("../app/lib/env.server");
   closeConnection();
@@ -126,7 +126,7 @@ try {
   for (const s of cssLinks) cssGzip += gz(Buffer.from(await (await fetch(new URL(s, base))).arrayBuffer()));
 
   // SQL statements one request runs: counted in-process on the same database.
-  await useDatabase(path.join(dataDir, "fellowship.db"));
+  await switchDatabase(path.join(dataDir, "fellowship.db"));
   const { buildModulePage } = await import("../app/domain/content/module-page.server");
   const { validateSessionToken } = await import("../app/domain/accounts/sessions.server");
   const token = decodeURIComponent(cookie.split("=")[1]);
@@ -176,7 +176,7 @@ try {
   const largeFile = path.join(dataDir, "large.db");
   const { seedLargeCohort, LARGE_COHORT_ID, LARGE_COORDINATOR_EMAIL } = await import("../db/seed-large");
   const seeded = await seedLargeCohort(largeFile);
-  await useDatabase(largeFile);
+  await switchDatabase(largeFile);
   const large = {
     overview: await countStatements(() => cohortOverview(LARGE_COHORT_ID, "en", filters)),
     report: await countStatements(() => donorReport(LARGE_COHORT_ID)),

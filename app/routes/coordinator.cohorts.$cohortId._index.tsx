@@ -4,15 +4,16 @@ import { useTranslation } from "react-i18next";
 import { BarChart, LineChart } from "~/components/cohorts/Charts";
 import { CellLegend, ProgressCell } from "~/components/cohorts/ProgressCell";
 import { PageTitle } from "~/components/form";
+import { Pagination } from "~/components/Pagination";
 import { SORTS, type Sort } from "~/domain/cohorts/limits";
 import { cohortOverview, type RiskReason } from "~/domain/cohorts/overview.server";
 import { requireUser } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
+import { paginate } from "~/lib/paging";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 
 export const handle = { titleKey: "overview.title" };
 
-const PAGE_SIZE = 50;
 const RISK_LIST_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,8 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = { sort, organizationId: search.get("organisation") || null, mentorId: search.get("mentor") || null };
   const overview = cohortOverview(params.cohortId ?? "", resolveLocale(request, user.locale), filters) ?? notFound();
   // A big cohort's matrix comes a page at a time; the counts above it cover everyone.
-  const pages = Math.max(1, Math.ceil(overview.matrix.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1));
+  const matrix = paginate(overview.matrix, search);
   return {
     ...overview,
     // The longest list of reasons first; a big cohort shows the first 50 here, the filters narrow it.
@@ -31,10 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     atRiskTotal: overview.atRisk.length,
     cohort: { id: overview.cohort.id, name: overview.cohort.name, startsOn: overview.cohort.startsOn, endsOn: overview.cohort.endsOn, archived: overview.cohort.archivedAt !== null },
     filters,
-    shown: overview.matrix.length,
-    matrix: overview.matrix.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    page,
-    pages,
+    shown: matrix.total,
+    matrix: matrix.items,
+    page: matrix.page,
+    pages: matrix.pages,
   };
 }
 
@@ -57,14 +57,6 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 export default function CohortOverview() {
   const { t } = useTranslation();
   const o = useLoaderData<typeof loader>();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    if (o.filters.sort !== "name") params.set("sort", o.filters.sort);
-    if (o.filters.organizationId) params.set("organisation", o.filters.organizationId);
-    if (o.filters.mentorId) params.set("mentor", o.filters.mentorId);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   const lastWeek = o.charts.completion.at(-1);
   return (
     <div>
@@ -168,13 +160,7 @@ export default function CohortOverview() {
             </table>
           </div>
         )}
-        {o.pages > 1 ? (
-          <nav aria-label={t("overview.pages")} className="mt-3 flex flex-wrap items-center gap-3">
-            {o.page > 1 ? <Link to={pageLink(o.page - 1)} className="text-brand-700 underline">← {t("overview.previous")}</Link> : null}
-            <span>{t("overview.pageOf", { page: o.page, pages: o.pages })}</span>
-            {o.page < o.pages ? <Link to={pageLink(o.page + 1)} className="text-brand-700 underline">{t("overview.next")} →</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination page={o.page} pages={o.pages} label={t("overview.pages")} />
       </section>
 
       <section aria-labelledby="risk-heading" className="mb-8">

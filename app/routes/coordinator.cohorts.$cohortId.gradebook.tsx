@@ -3,15 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AssignmentStatusBadge } from "~/components/AssignmentStatusBadge";
 import { PageTitle } from "~/components/form";
+import { Pagination } from "~/components/Pagination";
 import { gradebook } from "~/domain/assignments/gradebook.server";
 import { requireUser } from "~/lib/auth.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { paginate } from "~/lib/paging";
 
 export const handle = { titleKey: "gradebook.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request, { role: "coordinator" });
-  return gradebook(params.cohortId ?? "", resolveLocale(request, user.locale));
+  const book = gradebook(params.cohortId ?? "", resolveLocale(request, user.locale));
+  const rows = paginate(book.rows, new URL(request.url).searchParams);
+  return { ...book, rows: rows.items, page: rows.page, pages: rows.pages };
 }
 
 export default function Gradebook() {
@@ -67,6 +71,7 @@ export default function Gradebook() {
           </tbody>
         </table>
       </div>
+      <Pagination page={book.page} pages={book.pages} label={t("overview.pages")} />
     </div>
   );
 }

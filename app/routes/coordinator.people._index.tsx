@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, PageTitle, SelectField, SubmitButton, TextField } from "~/components/form";
+import { Pagination } from "~/components/Pagination";
 import { createInvitation, listOpenInvitations, revokeInvitation } from "~/domain/accounts/invitations.server";
 import { InviteSchema, NAME_MAX } from "~/domain/accounts/schemas";
 import { listPeople } from "~/domain/accounts/users.server";
@@ -10,12 +11,21 @@ import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { localeOptions } from "~/lib/locale-options";
+import { paginate } from "~/lib/paging";
 
 export const handle = { titleKey: "people.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUser(request, { role: "coordinator" });
-  return { people: listPeople(), invitations: listOpenInvitations() };
+  const search = new URL(request.url).searchParams;
+  const q = (search.get("q") ?? "").trim().slice(0, 100);
+  const role = (ROLES as readonly string[]).includes(search.get("role") ?? "") ? search.get("role")! : "";
+  const needle = q.toLocaleLowerCase();
+  const matching = listPeople().filter(
+    (p) => (!role || p.role === role) && (!needle || p.displayName.toLocaleLowerCase().includes(needle) || p.email.includes(needle)),
+  );
+  const people = paginate(matching, search);
+  return { people: people.items, total: people.total, page: people.page, pages: people.pages, q, role, invitations: listOpenInvitations() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function People() {
   const { t } = useTranslation();
-  const { people, invitations } = useLoaderData<typeof loader>();
+  const { people, invitations, total, page, pages, q, role } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values as Record<string, string> | undefined;
   return (
@@ -147,6 +157,21 @@ export default function People() {
         <h2 id="accounts-heading" className="mb-2 text-xl font-semibold">
           {t("people.accountsTitle")}
         </h2>
+        <Form method="get" className="mb-3 flex flex-wrap items-end gap-3" role="search">
+          <div>
+            <label htmlFor="people-q" className="block text-sm font-medium">{t("people.find")}</label>
+            <input id="people-q" name="q" type="search" defaultValue={q} maxLength={100} className="rounded border border-slate-500 bg-white px-2 py-1" />
+          </div>
+          <div>
+            <label htmlFor="people-role" className="block text-sm font-medium">{t("people.role")}</label>
+            <select id="people-role" name="role" defaultValue={role} className="rounded border border-slate-500 bg-white px-2 py-1">
+              <option value="">{t("overview.all")}</option>
+              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="rounded border border-slate-500 px-3 py-1 font-semibold hover:bg-slate-100">{t("overview.apply")}</button>
+        </Form>
+        <p className="mb-2 text-sm text-slate-700">{t("people.found", { count: total })}</p>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">
             <thead>
@@ -173,6 +198,7 @@ export default function People() {
             </tbody>
           </table>
         </div>
+        <Pagination page={page} pages={pages} label={t("overview.pages")} />
       </section>
     </div>
   );
