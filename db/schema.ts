@@ -318,7 +318,17 @@ export const comments = sqliteTable(
   (t) => [index("comments_submission_idx").on(t.submissionId, t.createdAt)],
 );
 
-export const NOTIFICATION_KINDS = ["submission_received", "feedback_released", "revision_requested", "comment_added", "fellow_assigned"] as const;
+export const NOTIFICATION_KINDS = [
+  "submission_received",
+  "feedback_released",
+  "revision_requested",
+  "comment_added",
+  "fellow_assigned",
+  "agreement_submitted",
+  "agreement_reviewed",
+  "practice_returned",
+  "practice_review_released",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app notifications; the text is rendered in the reader's language from kind and values. */
@@ -369,4 +379,149 @@ export const submissionFiles = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("submission_files_submission_idx").on(t.submissionId), index("submission_files_fellow_idx").on(t.fellowId)],
+);
+
+// ── Field practice ────────────────────────────────────────────────────────
+
+export const AGREEMENT_STATUSES = ["draft", "submitted", "approved", "signed", "superseded"] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/**
+ * The fellow's learning agreement for their placement. Versions are kept:
+ * a new version starts as a copy of the signed one and supersedes it once signed.
+ */
+export const learningAgreements = sqliteTable(
+  "learning_agreements",
+  {
+    id: text("id").primaryKey(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    version: integer("version").notNull(),
+    status: text("status", { enum: AGREEMENT_STATUSES }).notNull().default("draft"),
+    organizationName: text("organization_name"),
+    hoursPerWeek: integer("hours_per_week").notNull(),
+    mentorComment: text("mentor_comment"),
+    mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    approvedById: text("approved_by_id").references(() => users.id, { onDelete: "set null" }),
+    signedAt: integer("signed_at", { mode: "timestamp_ms" }),
+    supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
+    rowVersion: integer("row_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("learning_agreements_fellow_version_idx").on(t.fellowId, t.version), index("learning_agreements_status_idx").on(t.status)],
+);
+
+export const agreementGoals = sqliteTable(
+  "agreement_goals",
+  {
+    id: text("id").primaryKey(),
+    agreementId: text("agreement_id")
+      .notNull()
+      .references(() => learningAgreements.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    activities: text("activities").notNull(),
+    evidence: text("evidence").notNull(),
+    moduleSlug: text("module_slug"),
+  },
+  (t) => [index("agreement_goals_agreement_idx").on(t.agreementId, t.position)],
+);
+
+export const PRACTICE_KINDS = ["direct_work", "community_work", "advocacy_partnership", "supervision", "training", "administration"] as const;
+export type PracticeKind = (typeof PRACTICE_KINDS)[number];
+export const PRACTICE_STATUSES = ["waiting", "approved", "returned"] as const;
+export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
+
+/** Supervision between mentor and fellow; its time counts as practice of the kind "supervision". */
+export const supervisionSessions = sqliteTable(
+  "supervision_sessions",
+  {
+    id: text("id").primaryKey(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    recordedById: text("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    date: text("date").notNull(),
+    quarters: integer("quarters").notNull(),
+    topics: text("topics").notNull(),
+    fellowReflection: text("fellow_reflection").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("supervision_sessions_fellow_idx").on(t.fellowId, t.date)],
+);
+
+export const SUPERVISION_ACTION_STATUSES = ["open", "done", "dropped"] as const;
+export type SupervisionActionStatus = (typeof SUPERVISION_ACTION_STATUSES)[number];
+
+export const supervisionActions = sqliteTable(
+  "supervision_actions",
+  {
+    id: text("id").primaryKey(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => supervisionSessions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: SUPERVISION_ACTION_STATUSES }).notNull().default("open"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("supervision_actions_session_idx").on(t.sessionId)],
+);
+
+/** Hours of field practice in quarter hours; the mentor approves them, and approved ones are locked. */
+export const practiceEntries = sqliteTable(
+  "practice_entries",
+  {
+    id: text("id").primaryKey(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    date: text("date").notNull(),
+    quarters: integer("quarters").notNull(),
+    kind: text("kind", { enum: PRACTICE_KINDS }).notNull(),
+    goalId: text("goal_id").references(() => agreementGoals.id, { onDelete: "set null" }),
+    description: text("description").notNull(),
+    status: text("status", { enum: PRACTICE_STATUSES }).notNull().default("waiting"),
+    mentorComment: text("mentor_comment"),
+    reviewedById: text("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    supervisionId: text("supervision_id").references(() => supervisionSessions.id, { onDelete: "cascade" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("practice_entries_fellow_date_idx").on(t.fellowId, t.date), index("practice_entries_status_idx").on(t.status, t.fellowId)],
+);
+
+export const PRACTICE_REVIEW_STAGES = ["midpoint", "final"] as const;
+export type PracticeReviewStage = (typeof PRACTICE_REVIEW_STAGES)[number];
+export const GOAL_RATINGS = ["not_yet", "developing", "achieved"] as const;
+export type GoalRating = (typeof GOAL_RATINGS)[number];
+
+/** Mid-point and final review of the learning goals: the fellow's self-assessment, then the mentor's ratings. */
+export const practiceReviews = sqliteTable(
+  "practice_reviews",
+  {
+    id: text("id").primaryKey(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    agreementId: text("agreement_id")
+      .notNull()
+      .references(() => learningAgreements.id, { onDelete: "restrict" }),
+    stage: text("stage", { enum: PRACTICE_REVIEW_STAGES }).notNull(),
+    selfAssessment: text("self_assessment", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    selfSubmittedAt: integer("self_submitted_at", { mode: "timestamp_ms" }),
+    ratings: text("ratings", { mode: "json" }).$type<Record<string, { rating: GoalRating | null; comment: string }>>().notNull(),
+    mentorId: text("mentor_id").references(() => users.id, { onDelete: "set null" }),
+    releasedAt: integer("released_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("practice_reviews_fellow_stage_idx").on(t.fellowId, t.stage)],
 );

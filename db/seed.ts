@@ -159,6 +159,94 @@ export async function seedDemoData(db: DB) {
       .run();
   });
   await storeDemoFile(db, "demo-file-1", "demo-submission-1", "demo-fellow", "school-entrance-notes.pdf", DEMO_PDF);
+  seedDemoPractice(db);
+}
+
+/**
+ * fellow@demo.test's field practice: a signed learning agreement, a few weeks
+ * of hours (approved, one waiting, one sent back) and a supervision session.
+ */
+function seedDemoPractice(db: DB) {
+  const today = programmeToday();
+  const at = (days: number) => new Date(Date.parse(`${addDays(today, days)}T10:00:00Z`));
+  const goals = [
+    {
+      id: "demo-goal-1",
+      title: "Assess a family's needs with them, not for them",
+      activities: "Two joint home visits with my supervisor, then two led by me; a written assessment for each.",
+      evidence: "Assessments my supervisor reviews; the family's own words quoted in each.",
+      moduleSlug: "person-centred-practice",
+    },
+    {
+      id: "demo-goal-2",
+      title: "Work with the municipality on access to services",
+      activities: "Attend the social service's monthly case meeting; prepare one referral with the family's consent.",
+      evidence: "Meeting notes; the referral and its answer.",
+      moduleSlug: "cso-local-authority-partnership",
+    },
+    {
+      id: "demo-goal-3",
+      title: "Run a community meeting in two languages",
+      activities: "Plan and co-facilitate a meeting on school transport in Azerbaijani and Georgian.",
+      evidence: "The plan, the attendance count and what participants asked for.",
+      moduleSlug: "working-across-languages-and-cultures",
+    },
+  ];
+  writeTransaction(db, (tx) => {
+    tx.insert(schema.learningAgreements)
+      .values({
+        id: "demo-agreement-1",
+        fellowId: "demo-fellow",
+        version: 1,
+        status: "signed",
+        organizationName: "Marneuli Community Development Centre",
+        hoursPerWeek: 8,
+        mentorId: "demo-mentor",
+        submittedAt: at(-40),
+        approvedAt: at(-39),
+        approvedById: "demo-mentor",
+        signedAt: at(-38),
+        createdAt: at(-42),
+        updatedAt: at(-38),
+      })
+      .run();
+    tx.insert(schema.agreementGoals).values(goals.map((g, i) => ({ ...g, agreementId: "demo-agreement-1", position: i + 1 }))).run();
+    tx.insert(schema.supervisionSessions)
+      .values({ id: "demo-supervision-1", fellowId: "demo-fellow", recordedById: "demo-mentor", date: addDays(today, -14), quarters: 6, topics: "First home visits: what went well, how to ask about income without shame.", createdAt: at(-14), updatedAt: at(-14) })
+      .run();
+    tx.insert(schema.supervisionActions)
+      .values([
+        { id: "demo-action-1", sessionId: "demo-supervision-1", position: 1, text: "Read module 2's section on strengths before the next visit", status: "done", updatedAt: at(-10) },
+        { id: "demo-action-2", sessionId: "demo-supervision-1", position: 2, text: "Draft the referral letter with the family", status: "open", updatedAt: at(-14) },
+      ])
+      .run();
+    const entry = (id: string, days: number, quarters: number, kind: schema.PracticeKind, goalId: string | null, description: string, status: schema.PracticeStatus, extra = {}) => ({
+      id,
+      fellowId: "demo-fellow",
+      date: addDays(today, days),
+      quarters,
+      kind,
+      goalId,
+      description,
+      status,
+      reviewedById: status === "waiting" ? null : "demo-mentor",
+      reviewedAt: status === "waiting" ? null : at(days + 2),
+      createdAt: at(days),
+      updatedAt: at(days),
+      ...extra,
+    });
+    tx.insert(schema.practiceEntries)
+      .values([
+        entry("demo-practice-1", -35, 16, "training", null, "Induction at the centre: services, safeguarding procedure, record keeping.", "approved"),
+        entry("demo-practice-2", -28, 12, "direct_work", "demo-goal-1", "Joint home visit with my supervisor; needs assessment with a family of five.", "approved"),
+        entry("demo-practice-3", -21, 10, "community_work", "demo-goal-3", "Planning meeting for the school transport meeting with the village council.", "approved"),
+        entry("demo-practice-4", -14, 6, "supervision", null, "First home visits: what went well, how to ask about income without shame.", "approved", { supervisionId: "demo-supervision-1" }),
+        entry("demo-practice-5", -7, 8, "advocacy_partnership", "demo-goal-2", "Monthly case meeting at the municipal social service.", "approved"),
+        entry("demo-practice-returned", -5, 20, "administration", null, "Office work.", "returned", { mentorComment: "Five hours of office work in one entry: please say what the work was." }),
+        entry("demo-practice-waiting", -2, 12, "direct_work", "demo-goal-1", "Home visit led by me, supervisor present; assessment drafted.", "waiting"),
+      ])
+      .run();
+  });
 }
 
 /** A one-page PDF, small and valid, attached to the demo submission. */

@@ -22,7 +22,7 @@ export function readFlash(request: Request): Flash | null {
   try {
     const parsed = JSON.parse(Buffer.from(match.slice(COOKIE.length + 1), "base64url").toString("utf8"));
     // Only messages from the flash-able parts of the catalogs are shown.
-    if (typeof parsed?.key !== "string" || !/^[a-z]+\.[A-Za-z]+$/.test(parsed.key)) return null;
+    if (typeof parsed?.key !== "string" || !/^[a-z][A-Za-z]*\.[A-Za-z]+$/.test(parsed.key)) return null;
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed.values ?? {})) {
       if (typeof v === "string") values[k] = v.slice(0, 200);

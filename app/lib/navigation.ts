@@ -8,10 +8,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/dashboard", labelKey: "nav.dashboard" },
     { to: "/modules", labelKey: "nav.modules" },
     { to: "/assignments", labelKey: "nav.assignments" },
+    { to: "/practice", labelKey: "nav.practice" },
   ],
   mentor: [
     { to: "/mentor/queue", labelKey: "nav.reviewQueue" },
     { to: "/mentor/fellows", labelKey: "nav.myFellows" },
+    { to: "/mentor/practice", labelKey: "nav.fieldPractice" },
     { to: "/modules", labelKey: "nav.modules" },
   ],
   coordinator: [

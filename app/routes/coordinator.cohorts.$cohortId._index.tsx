@@ -78,6 +78,7 @@ export default function CohortOverview() {
           <li><Link className="text-brand-700 underline" to={`/coordinator/cohorts/${o.cohort.id}/report`}>{t("report.title")}</Link></li>
           <li><a className="text-brand-700 underline" href={`/coordinator/cohorts/${o.cohort.id}/fellows.csv`} download>{t("overview.fellowsCsv")}</a></li>
           <li><a className="text-brand-700 underline" href={`/coordinator/cohorts/${o.cohort.id}/gradebook.csv`} download>{t("gradebook.download")}</a></li>
+          <li><a className="text-brand-700 underline" href={`/coordinator/cohorts/${o.cohort.id}/practice.csv`} download>{t("overview.practiceCsv")}</a></li>
         </ul>
       </nav>
 
@@ -137,6 +138,7 @@ export default function CohortOverview() {
                       {m.required ? null : <span className="block text-xs font-normal">{t("overview.optional")}</span>}
                     </th>
                   ))}
+                  <th scope="col" className="border border-slate-200 p-2">{t("overview.practiceHours")}</th>
                   <th scope="col" className="border border-slate-200 p-2">{t("overview.lastActivity")}</th>
                 </tr>
               </thead>
@@ -153,6 +155,9 @@ export default function CohortOverview() {
                     </th>
                     <td className="border border-slate-200 p-2 text-right tabular-nums">{f.percent}%</td>
                     {f.cells.map((state, i) => <ProgressCell key={o.modules[i].slug} state={state} />)}
+                    <td className="border border-slate-200 p-2 text-right tabular-nums">
+                      <Link to={`/fellows/${f.id}/practice`} className="text-brand-700 underline">{f.practiceHours}</Link>
+                    </td>
                     <td className="border border-slate-200 p-2 whitespace-nowrap">{f.lastActivity ?? t("overview.never")}</td>
                   </tr>
                 ))}
@@ -214,6 +219,33 @@ export default function CohortOverview() {
             </table>
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="practice-heading" className="mb-8">
+        <h2 id="practice-heading" className="mb-2 text-xl font-semibold">{t("overview.practiceTitle")}</h2>
+        <p className="mb-2 text-sm text-slate-700">{t("overview.practiceIntro", { hours: o.requiredHours })}</p>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left" data-testid="practice-by-organisation">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2">{t("enrolment.organisation")}</th>
+                <th scope="col" className="p-2 text-right">{t("overview.fellows")}</th>
+                <th scope="col" className="p-2 text-right">{t("practice.statuses.approved")}</th>
+                <th scope="col" className="p-2 text-right">{t("practice.statuses.waiting")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.practiceByOrganisation.map((row) => (
+                <tr key={row.name ?? ""} className="border-b border-slate-200">
+                  <th scope="row" className="p-2 font-medium">{row.name ?? t("report.noOrganisation")}</th>
+                  <td className="p-2 text-right tabular-nums">{row.fellows}</td>
+                  <td className="p-2 text-right tabular-nums">{row.approved}</td>
+                  <td className="p-2 text-right tabular-nums">{row.waiting}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="charts-heading" className="mb-8">

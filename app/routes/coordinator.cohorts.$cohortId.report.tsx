@@ -14,12 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...report, cohort: { id: report.cohort.id, name: report.cohort.name, startsOn: report.cohort.startsOn, endsOn: report.cohort.endsOn } };
 }
 
-type Row = { name: string; enrolled: number; active: number; withdrawn: number; completed: number; modulesCompleted: number; assignmentsApproved: number };
+type Row = { name: string; enrolled: number; active: number; withdrawn: number; completed: number; modulesCompleted: number; assignmentsApproved: number; practiceHours: number };
 
 function CountsTable({ caption, firstColumn, rows, total }: { caption: string; firstColumn: string; rows: Row[]; total: Row }) {
   const { t } = useTranslation();
   const cells = (r: Row) =>
-    [r.enrolled, r.active, r.withdrawn, r.completed, r.modulesCompleted, r.assignmentsApproved].map((n, i) => (
+    [r.enrolled, r.active, r.withdrawn, r.completed, r.modulesCompleted, r.assignmentsApproved, r.practiceHours].map((n, i) => (
       <td key={i} className="p-2 text-right tabular-nums">{n}</td>
     ));
   return (
@@ -35,6 +35,7 @@ function CountsTable({ caption, firstColumn, rows, total }: { caption: string; f
             <th scope="col" className="p-2 text-right">{t("report.completed")}</th>
             <th scope="col" className="p-2 text-right">{t("report.modulesCompleted")}</th>
             <th scope="col" className="p-2 text-right">{t("report.assignmentsApproved")}</th>
+            <th scope="col" className="p-2 text-right">{t("report.practiceHours")}</th>
           </tr>
         </thead>
         <tbody>
@@ -80,6 +81,7 @@ export default function DonorReport() {
             ["report.completed", r.total.completed],
             ["report.modulesCompleted", r.total.modulesCompleted],
             ["report.assignmentsApproved", r.total.assignmentsApproved],
+            ["report.practiceHours", r.total.practiceHours],
             ["report.medianTurnaround", r.medianTurnaroundDays === null ? "—" : t("report.days", { count: r.medianTurnaroundDays })],
             ["report.certificates", "—"],
           ] as const

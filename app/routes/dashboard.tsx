@@ -5,6 +5,8 @@ import { PageTitle } from "~/components/form";
 import { ProgressBar } from "~/components/ProgressBar";
 import { getFellowPlacement } from "~/domain/cohorts/placements.server";
 import { getDashboard } from "~/domain/progress/fellow-progress.server";
+import { fellowTotals } from "~/domain/practice/hours.server";
+import { formatHours } from "~/components/practice/PracticeTotals";
 import { requireUser } from "~/lib/auth.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 
@@ -17,12 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fellowId: user.id,
     placement: getFellowPlacement(user.id),
     dashboard: getDashboard(user.id, resolveLocale(request, user.locale)),
+    practice: fellowTotals(user.id),
   };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, fellowId, placement, dashboard } = useLoaderData<typeof loader>();
+  const { name, fellowId, placement, dashboard, practice } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageTitle>{t("dashboard.welcome", { name })}</PageTitle>
@@ -52,6 +55,20 @@ export default function Dashboard() {
             {" · "}
             <Link to="/journal" className="text-brand-700 underline">
               {t("dashboard.journalLink")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {dashboard.enrolled ? (
+        <section aria-labelledby="practice-heading" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="practice-heading" className="mb-3 text-xl font-semibold">
+            {t("practice.title")}
+          </h2>
+          <ProgressBar value={practice.percent} label={t("practice.progress", { approved: formatHours(practice.approved), required: practice.required })} />
+          <p className="mt-2 text-sm" data-testid="dashboard-hours">
+            {t("practice.dashboardLine", { waiting: formatHours(practice.waiting), returned: formatHours(practice.returned) })}{" "}
+            <Link to="/practice" className="text-brand-700 underline">
+              {t("practice.logLink")}
             </Link>
           </p>
         </section>

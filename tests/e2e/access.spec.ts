@@ -33,6 +33,7 @@ const RESOURCE_ROUTES = new Set([
   "routes/coordinator.cohorts.$cohortId.gradebook[.csv]",
   "routes/coordinator.cohorts.$cohortId.report[.csv]",
   "routes/coordinator.cohorts.$cohortId.fellows[.csv]",
+  "routes/coordinator.cohorts.$cohortId.practice[.csv]",
 ]);
 
 async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string) {

@@ -90,6 +90,21 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   "routes/coordinator.organizations._index": { path: "/coordinator/organizations", access: coordinatorsOnly },
   "routes/coordinator.organizations.$organizationId": { path: "/coordinator/organizations/org-marneuli", access: coordinatorsOnly },
   "routes/coordinator.people.import": { path: "/coordinator/people/import", access: coordinatorsOnly },
+  "routes/coordinator.cohorts.$cohortId.practice[.csv]": { path: "/coordinator/cohorts/demo-cohort-2026/practice.csv", access: coordinatorsOnly },
+  "routes/practice._index": { path: "/practice", access: fellowsOnly },
+  "routes/practice.agreement": { path: "/practice/agreement", access: fellowsOnly },
+  "routes/practice.reviews": { path: "/practice/reviews", access: fellowsOnly },
+  // `fellow`'s own entry, waiting for approval: only they may open it to change it.
+  "routes/practice.entries.$entryId": {
+    path: "/practice/entries/demo-practice-waiting",
+    access: { anonymous: "login", fellow: 200, otherFellow: 404, mentor: 404, otherMentor: 404, coordinator: 404 },
+  },
+  "routes/mentor.practice": { path: "/mentor/practice", access: mentorsOnly },
+  // `fellow`'s practice record: the fellow, their mentor and coordinators.
+  "routes/fellows.$fellowId.practice": {
+    path: "/fellows/demo-fellow/practice",
+    access: { anonymous: "login", fellow: 200, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
+  },
   "routes/glossary": { path: "/glossary", access: signedIn },
   "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.

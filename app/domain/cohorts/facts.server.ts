@@ -28,6 +28,8 @@ export type FellowFacts = {
   /** Every required module complete. */
   programmeComplete: boolean;
   lastActivity: Date | null;
+  /** Field practice: approved hours, and hours waiting for the mentor. */
+  practiceHours: { approved: number; waiting: number };
   /** The latest attempt of each module's assignment. */
   latest: Record<string, { status: schema.SubmissionStatus; mentorId: string | null; submittedAt: Date | null; reviewReleasedAt: Date | null }>;
 };
@@ -40,7 +42,7 @@ const later = (a: Date | null, b: Date | null | undefined) => (b && (!a || b > a
 
 /**
  * Everything the coordinator's views of one cohort need, read in a fixed
- * number of queries (eight) whatever the number of fellows: each table is read
+ * number of queries (nine) whatever the number of fellows: each table is read
  * once for the whole cohort, grouped in SQL, and joined up in memory.
  */
 export function cohortFacts(cohortId: string) {
@@ -125,6 +127,19 @@ export function cohortFacts(cohortId: string) {
     .where(and(inCohort(schema.submissions.fellowId), scheduled(schema.submissions.moduleSlug)))
     .all();
 
+  const practice = db
+    .select({
+      fellowId: schema.practiceEntries.fellowId,
+      approved: sql<number>`coalesce(sum(case when ${schema.practiceEntries.status} = 'approved' then ${schema.practiceEntries.quarters} end), 0)`,
+      waiting: sql<number>`coalesce(sum(case when ${schema.practiceEntries.status} = 'waiting' then ${schema.practiceEntries.quarters} end), 0)`,
+      last: max(schema.practiceEntries.updatedAt),
+    })
+    .from(schema.practiceEntries)
+    .where(inCohort(schema.practiceEntries.fellowId))
+    .groupBy(schema.practiceEntries.fellowId)
+    .all();
+
+  const hours = new Map(practice.map((p) => [p.fellowId, { approved: p.approved / 4, waiting: p.waiting / 4 }]));
   const readSet = new Map(reads.map((r) => [key(r.fellowId, r.slug), r.last]));
   const checkSet = new Map(checks.map((c) => [key(c.fellowId, c.slug), c.last]));
   const done = new Map(completions.map((c) => [key(c.fellowId, c.moduleSlug), c.completedAt]));
@@ -134,6 +149,7 @@ export function cohortFacts(cohortId: string) {
   for (const r of reads) touch(r.fellowId, r.last);
   for (const c of checks) touch(c.fellowId, c.last);
   for (const n of notes) touch(n.fellowId, n.last);
+  for (const p of practice) touch(p.fellowId, p.last);
   const turnarounds: Turnaround[] = [];
   for (const a of attempts) {
     const k = key(a.fellowId, a.slug);
@@ -170,6 +186,7 @@ export function cohortFacts(cohortId: string) {
       requiredComplete,
       programmeComplete: required.length > 0 && requiredComplete === required.length,
       lastActivity: lastActivity.get(m.id) ?? null,
+      practiceHours: hours.get(m.id) ?? { approved: 0, waiting: 0 },
       latest: latestOf,
     };
   });

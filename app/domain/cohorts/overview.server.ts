@@ -129,6 +129,7 @@ export function cohortOverview(cohortId: string, locale: Locale, filters: Overvi
       mentorName: f.mentorName,
       percent: percent(f),
       lastActivity: f.lastActivity ? dayOf(f.lastActivity) : null,
+      practiceHours: f.practiceHours.approved,
       atRisk: riskIds.has(f.id),
       cells: modules.map((m) => f.cells[m.slug]),
     })),
@@ -137,10 +138,26 @@ export function cohortOverview(cohortId: string, locale: Locale, filters: Overvi
       .sort((a, b) => b.reasons.length - a.reasons.length || byName(a.fellow, b.fellow))
       .map((r) => ({ id: r.fellow.id, name: r.fellow.name, mentorName: r.fellow.mentorName, reasons: r.reasons })),
     workload,
+    practiceByOrganisation: practiceByOrganisation(active, collator),
+    requiredHours: facts.cohort.requiredPracticeHours,
     organisations: uniqueBy(active.filter((f) => f.organizationId), (f) => f.organizationId!).map((f) => ({ id: f.organizationId!, name: f.organizationName ?? "" })).sort((a, b) => collator.compare(a.name, b.name)),
     mentors: workload.map((w) => ({ id: w.mentorId, name: w.name })),
     charts: charts(facts, today),
   };
+}
+
+/** Approved and waiting practice hours per host organisation, and how many of its fellows have reached the requirement. */
+function practiceByOrganisation(active: FellowFacts[], collator: Intl.Collator) {
+  const rows = new Map<string, { name: string | null; fellows: number; approved: number; waiting: number }>();
+  for (const f of active) {
+    const key = f.organizationId ?? "";
+    const row = rows.get(key) ?? { name: f.organizationName, fellows: 0, approved: 0, waiting: 0 };
+    row.fellows++;
+    row.approved += f.practiceHours.approved;
+    row.waiting += f.practiceHours.waiting;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : collator.compare(a.name, b.name)));
 }
 
 function uniqueBy<T>(items: T[], keyOf: (item: T) => string) {

@@ -10,9 +10,10 @@ type Counts = {
   completed: number;
   modulesCompleted: number;
   assignmentsApproved: number;
+  practiceHours: number;
 };
 
-const empty = (): Counts => ({ enrolled: 0, active: 0, withdrawn: 0, completed: 0, modulesCompleted: 0, assignmentsApproved: 0 });
+const empty = (): Counts => ({ enrolled: 0, active: 0, withdrawn: 0, completed: 0, modulesCompleted: 0, assignmentsApproved: 0, practiceHours: 0 });
 
 /** Fellows who moved to another cohort are counted there, not twice. */
 function counted(f: FellowFacts) {
@@ -26,6 +27,7 @@ function add(counts: Counts, f: FellowFacts) {
   if (f.status === "completed" || f.programmeComplete) counts.completed++;
   counts.modulesCompleted += Object.keys(f.completedAt).length;
   counts.assignmentsApproved += Object.values(f.latest).filter((l) => l.status === "approved").length;
+  counts.practiceHours += f.practiceHours.approved;
 }
 
 /**
@@ -66,13 +68,13 @@ export type DonorReport = NonNullable<ReturnType<typeof donorReport>>;
 
 /** The donor report as CSV: one row per organisation, per municipality, and the total. */
 export function donorReportCsv(report: DonorReport, t: (key: string) => string) {
-  const header = [t("report.group"), t("report.name"), t("report.municipality"), t("report.enrolled"), t("report.active"), t("report.withdrawn"), t("report.completed"), t("report.modulesCompleted"), t("report.assignmentsApproved")];
-  const row = (group: string, name: string, municipality: string, c: Counts) => [group, name, municipality, c.enrolled, c.active, c.withdrawn, c.completed, c.modulesCompleted, c.assignmentsApproved];
+  const header = [t("report.group"), t("report.name"), t("report.municipality"), t("report.enrolled"), t("report.active"), t("report.withdrawn"), t("report.completed"), t("report.modulesCompleted"), t("report.assignmentsApproved"), t("report.practiceHours")];
+  const row = (group: string, name: string, municipality: string, c: Counts) => [group, name, municipality, c.enrolled, c.active, c.withdrawn, c.completed, c.modulesCompleted, c.assignmentsApproved, c.practiceHours];
   return toCsv(header, [
     ...report.byOrganisation.map((o) => row(t("report.byOrganisation"), o.name || t("report.noOrganisation"), o.municipality, o)),
     ...report.byMunicipality.map((m) => row(t("report.byMunicipality"), m.name || t("report.noOrganisation"), m.name, m)),
     row(t("report.total"), report.cohort.name, "", report.total),
-    [t("report.medianTurnaround"), report.medianTurnaroundDays ?? "", "", "", "", "", "", "", ""],
+    [t("report.medianTurnaround"), report.medianTurnaroundDays ?? "", "", "", "", "", "", "", "", ""],
   ]);
 }
 
@@ -90,6 +92,7 @@ export function fellowsCsv(cohortId: string, locale: Locale, t: (key: string) =>
     t("enrolment.mentor"),
     t("overview.requiredComplete"),
     t("overview.lastActivity"),
+    t("report.practiceHours"),
     ...titles,
   ];
   const collator = new Intl.Collator(locale);
@@ -104,6 +107,7 @@ export function fellowsCsv(cohortId: string, locale: Locale, t: (key: string) =>
       f.mentorName ?? "",
       `${f.requiredComplete}/${facts.required.length}`,
       f.lastActivity ? f.lastActivity.toISOString().slice(0, 10) : "",
+      f.practiceHours.approved,
       ...facts.schedule.map((m) => t(`overview.cell.${f.cells[m.moduleSlug] satisfies CellState}`)),
     ]);
   return { csv: toCsv(header, rows), cohortId: facts.cohort.id };

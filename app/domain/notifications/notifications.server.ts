@@ -9,7 +9,7 @@ import { getFixedT } from "~/lib/i18n/i18n.server";
 import { newId } from "~/lib/ids.server";
 import { sendMail } from "~/lib/outbox.server";
 
-export type NotificationValues = { module: string; name?: string };
+export type NotificationValues = { module: string; name?: string; date?: string };
 
 /** The module's title in a language: notifications store the slug, not a title frozen in one language. */
 function moduleTitle(slug: string, locale: Locale) {
