@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, PageTitle, SubmitButton } from "~/components/form";
+import { ErrorSummary, PageTitle } from "~/components/form";
 import { formatHours } from "~/components/practice/PracticeTotals";
 import { approveEntries, mentorPracticeQueue, returnEntry } from "~/domain/practice/hours.server";
 import { COMMENT_MAX } from "~/domain/practice/rules";
