@@ -144,6 +144,8 @@ export const cohorts = sqliteTable("cohorts", {
   endsOn: text("ends_on").notNull(),
   requiredPracticeHours: integer("required_practice_hours").notNull().default(0),
   archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+  // Issue a certificate as soon as a fellow becomes eligible, in the name of the coordinator who switched it on.
+  autoIssueById: text("auto_issue_by_id").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });
 
@@ -524,4 +526,48 @@ export const practiceReviews = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("practice_reviews_fellow_stage_idx").on(t.fellowId, t.stage)],
+);
+
+// ── Certificates ──────────────────────────────────────────────────────────
+
+/** What a certificate certifies, frozen at issue: later edits to names, modules or hours change nothing on it. */
+export type CertificateSnapshot = {
+  fellowName: string;
+  locale: Locale;
+  programmeTitle: string;
+  cohortName: string;
+  cohortStartsOn: string;
+  cohortEndsOn: string;
+  modules: Array<{ slug: string; number: number; title: string; localTitle: string }>;
+  practiceHours: number;
+  issuedOn: string;
+  issuer: { name: string; role: string };
+};
+
+export const certificates = sqliteTable(
+  "certificates",
+  {
+    id: text("id").primaryKey(),
+    // The public verification code: 160 random bits, unrelated to any id.
+    code: text("code").notNull().unique(),
+    fellowId: text("fellow_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "restrict" }),
+    snapshot: text("snapshot", { mode: "json" }).$type<CertificateSnapshot>().notNull(),
+    issuedById: text("issued_by_id").references(() => users.id, { onDelete: "set null" }),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedById: text("revoked_by_id").references(() => users.id, { onDelete: "set null" }),
+    revokeReason: text("revoke_reason"),
+    replacesId: text("replaces_id"),
+  },
+  (t) => [
+    index("certificates_fellow_idx").on(t.fellowId),
+    index("certificates_cohort_idx").on(t.cohortId),
+    // One certificate in force per fellow and cohort.
+    uniqueIndex("certificates_one_valid_idx").on(t.fellowId, t.cohortId).where(sql`revoked_at is null`),
+  ],
 );

@@ -8,11 +8,12 @@ import * as schema from "./schema";
 
 export const DEMO_PASSWORD = "fellowship-demo";
 
-/** The three sign-ins the README and the start-up message list. */
+/** The sign-ins the README and the start-up message list. */
 export const DEMO_SIGN_INS = [
   { email: "coordinator@demo.test", role: "coordinator" },
   { email: "mentor@demo.test", role: "mentor" },
   { email: "fellow@demo.test", role: "fellow" },
+  { email: "graduate@demo.test", role: "fellow" },
 ] as const;
 
 const ORGANISATIONS: Array<[string, string, schema.Region, string]> = [
@@ -160,6 +161,75 @@ export async function seedDemoData(db: DB) {
   });
   await storeDemoFile(db, "demo-file-1", "demo-submission-1", "demo-fellow", "school-entrance-notes.pdf", DEMO_PDF);
   seedDemoPractice(db);
+  await seedDemoGraduate(db);
+}
+
+export const DEMO_GRADUATE_ID = "demo-graduate";
+export const DEMO_GRADUATE_COHORT_ID = "demo-cohort-2025";
+
+/**
+ * graduate@demo.test, ნინო ბერიძე, finished last year's cohort: every module
+ * complete, every required assignment approved, 124 approved practice hours.
+ * Her certificate is issued at start-up through the real rules (they need the
+ * compiled modules, which the seed does not).
+ */
+async function seedDemoGraduate(db: DB) {
+  const slugs = demoSchedule().map((m) => m.slug);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const day = (offset: number) => addDays("2025-03-03", offset);
+  const at = (offset: number) => new Date(Date.parse(`${day(offset)}T11:00:00Z`));
+  writeTransaction(db, (tx) => {
+    tx.insert(schema.users)
+      .values({ id: DEMO_GRADUATE_ID, email: "graduate@demo.test", displayName: "ნინო ბერიძე", role: "fellow", locale: "ka", passwordHash })
+      .run();
+    tx.insert(schema.cohorts)
+      .values({ id: DEMO_GRADUATE_COHORT_ID, name: "Kvemo Kartli 2025", region: "kvemo_kartli", startsOn: "2025-03-03", endsOn: "2025-12-19", requiredPracticeHours: 120 })
+      .run();
+    tx.insert(schema.cohortModules)
+      .values(slugs.map((slug, i) => ({ id: `demo-2025-schedule-${i + 1}`, cohortId: DEMO_GRADUATE_COHORT_ID, moduleSlug: slug, position: i + 1, opensOn: day(i * 21), dueOn: day(i * 21 + 21), required: i < 9 })))
+      .run();
+    tx.insert(schema.enrollments)
+      .values({ id: "enrol-demo-graduate", cohortId: DEMO_GRADUATE_COHORT_ID, fellowId: DEMO_GRADUATE_ID, organizationId: "org-bolnisi", mentorId: "demo-mentor-2", createdAt: at(0) })
+      .run();
+    tx.insert(schema.moduleCompletions)
+      .values(slugs.slice(0, 9).map((slug, i) => ({ fellowId: DEMO_GRADUATE_ID, moduleSlug: slug, completedAt: at(i * 21 + 18) })))
+      .run();
+    tx.insert(schema.submissions)
+      .values(
+        slugs.slice(0, 9).map((slug, i) => ({
+          id: `demo-graduate-submission-${i + 1}`,
+          fellowId: DEMO_GRADUATE_ID,
+          moduleSlug: slug,
+          assignmentKey: "assignment",
+          attempt: 1,
+          body: "(Submitted and approved in the 2025 cohort.)",
+          status: "approved" as const,
+          mentorId: "demo-mentor-2",
+          createdAt: at(i * 21 + 10),
+          updatedAt: at(i * 21 + 16),
+          submittedAt: at(i * 21 + 14),
+        })),
+      )
+      .run();
+    // 31 weeks of four approved hours.
+    tx.insert(schema.practiceEntries)
+      .values(
+        Array.from({ length: 31 }, (_, w) => ({
+          id: `demo-graduate-practice-${w + 1}`,
+          fellowId: DEMO_GRADUATE_ID,
+          date: day(w * 7 + 2),
+          quarters: 16,
+          kind: (["direct_work", "community_work", "advocacy_partnership", "training"] as const)[w % 4],
+          description: "Weekly practice at the Bolnisi Women's Initiative.",
+          status: "approved" as const,
+          reviewedById: "demo-mentor-2",
+          reviewedAt: at(w * 7 + 4),
+          createdAt: at(w * 7 + 2),
+          updatedAt: at(w * 7 + 4),
+        })),
+      )
+      .run();
+  });
 }
 
 /**

@@ -24,7 +24,10 @@ export type AuditType =
   | "placement_changed"
   | "fellow_withdrawn"
   | "fellow_moved"
-  | "people_imported";
+  | "people_imported"
+  | "certificate_issued"
+  | "certificate_revoked"
+  | "certificate_lookup";
 
 export function recordAudit(
   type: AuditType,

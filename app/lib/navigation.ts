@@ -9,6 +9,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/modules", labelKey: "nav.modules" },
     { to: "/assignments", labelKey: "nav.assignments" },
     { to: "/practice", labelKey: "nav.practice" },
+    { to: "/certificate", labelKey: "nav.certificate" },
   ],
   mentor: [
     { to: "/mentor/queue", labelKey: "nav.reviewQueue" },
@@ -20,6 +21,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/coordinator/cohorts", labelKey: "nav.cohorts" },
     { to: "/coordinator/people", labelKey: "nav.people" },
     { to: "/coordinator/organizations", labelKey: "nav.organisations" },
+    { to: "/coordinator/certificates", labelKey: "nav.certificates" },
     { to: "/modules", labelKey: "nav.modules" },
     { to: "/coordinator/outbox", labelKey: "nav.outbox" },
   ],

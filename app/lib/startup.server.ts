@@ -1,4 +1,6 @@
-import { DEMO_PASSWORD, DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemoData } from "#db/seed";
+import { DEMO_GRADUATE_ID, DEMO_PASSWORD, DEMO_SIGN_INS, hasDemoAccounts, hasUsers, seedDemoData } from "#db/seed";
+import { certificatesOf, issueCertificate, verifyUrl } from "~/domain/certificates/certificates.server";
+import { pruneLookupEvents } from "~/domain/certificates/verification.server";
 import { pruneExpiredSessions } from "~/domain/accounts/sessions.server";
 import { getDb, migrate } from "./db.server";
 import { getEnv } from "./env.server";
@@ -11,6 +13,7 @@ export async function startup() {
   const env = getEnv();
   migrate();
   pruneExpiredSessions();
+  pruneLookupEvents();
   const db = getDb();
   if (env.DEMO_DATA && !hasUsers(db)) {
     await seedDemoData(db);
@@ -20,6 +23,17 @@ export async function startup() {
   if (env.DEMO_DATA && hasDemoAccounts(db)) {
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const s of DEMO_SIGN_INS) console.log(`  ${s.role.padEnd(12)} ${s.email}`);
+    const code = demoGraduateCertificate();
+    if (code) console.log(`Demo certificate of graduate@demo.test: ${verifyUrl(code)}`);
   }
   return { port: env.PORT, host: env.HOST };
+}
+
+/** The demo graduate's certificate: issued through the real rules the first time the server starts. */
+function demoGraduateCertificate() {
+  const existing = certificatesOf(DEMO_GRADUATE_ID).find((c) => !c.revokedAt);
+  if (existing) return existing.code;
+  const issued = issueCertificate(DEMO_GRADUATE_ID, "demo-coordinator");
+  if (!issued.ok) console.warn(`The demo certificate could not be issued: ${issued.key}`);
+  return issued.ok ? issued.code : null;
 }

@@ -10,6 +10,7 @@ import { SessionForm } from "~/components/practice/SessionForm";
 import { SessionList } from "~/components/practice/SessionList";
 import { GOAL_RATINGS, PRACTICE_REVIEW_STAGES, SUPERVISION_ACTION_STATUSES, type GoalRating, type PracticeReviewStage, type SupervisionActionStatus } from "#db/schema";
 import { getPerson } from "~/domain/accounts/users.server";
+import { issueIfAutomatic } from "~/domain/certificates/certificates.server";
 import { isMentorOf } from "~/domain/practice/access.server";
 import { reviewAgreement, signedAgreement } from "~/domain/practice/agreement.server";
 import { practiceRecord } from "~/domain/practice/practice-page.server";
@@ -69,6 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok || !lines.ok) return fail("session", { ...(parsed.ok ? {} : parsed.errors), ...(lines.ok ? {} : { actions: lines.error }) }, values);
     const result = recordSession(user, fellow.id, { date: parsed.data.date, quarters: parsed.data.hours, topics: parsed.data.topics, actions: lines.lines });
     if (!result.ok) return fail("session", result.errors, values);
+    issueIfAutomatic(fellow.id);
     return redirectWithFlash(request, `${path}#supervision`, { key: "supervision.recorded" });
   }
   if (intent === "actionStatus") {

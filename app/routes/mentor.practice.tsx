@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { formatHours } from "~/components/practice/PracticeTotals";
+import { issueIfAutomatic } from "~/domain/certificates/certificates.server";
 import { approveEntries, mentorPracticeQueue, returnEntry } from "~/domain/practice/hours.server";
 import { COMMENT_MAX } from "~/domain/practice/rules";
 import { ReturnSchema } from "~/domain/practice/schemas";
@@ -29,7 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const ids = form.getAll("entryId").map(String);
   if (ids.length === 0) return data({ entryId: null, errors: { _form: { key: "mentorPractice.chooseEntries" } }, values: undefined }, { status: 400 });
+  const fellows = new Set(mentorPracticeQueue(user.id).entries.filter((e) => ids.includes(e.id)).map((e) => e.fellowId));
   const approved = approveEntries(user.id, ids);
+  // Approved hours may complete what a certificate needs.
+  for (const fellowId of fellows) issueIfAutomatic(fellowId);
   return redirectWithFlash(request, "/mentor/practice", { key: "mentorPractice.approved", values: { count: String(approved) } });
 }
 

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { ProgressBar } from "~/components/ProgressBar";
 import { buildModulePage, requireWritableModule } from "~/domain/content/module-page.server";
 import { answersFromForm } from "~/domain/progress/scoring";
+import { issueIfAutomatic } from "~/domain/certificates/certificates.server";
 import { REFLECTION_MAX, markSectionRead, recordAttempt, saveReflection } from "~/domain/progress/progress.server";
 import { requireUser } from "~/lib/auth.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
@@ -44,10 +45,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "mark-read") {
     const sectionId = String(form.get("sectionId") ?? "");
     markSectionRead(user.id, mod, sectionId);
+    issueIfAutomatic(user.id);
     return back(sectionId || "top");
   }
   if (intent === "knowledge-check") {
     recordAttempt(user.id, mod, answersFromForm(form, mod.locales.en.questions));
+    issueIfAutomatic(user.id);
     return back("knowledge-check");
   }
   if (intent === "reflection") {

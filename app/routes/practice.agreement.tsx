@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request, { role: "fellow" });
   const form = await request.formData();
   const intent = form.get("intent");
-  const fail = (key: string, values?: Record<string, string>, errors?: FormErrors) => data({ errors: errors ?? { _form: { key } }, values }, { status: 400 });
+  const fail = (key: string, values?: Record<string, string>, errors?: FormErrors, keyValues?: Record<string, string>) =>
+    data({ errors: errors ?? { _form: { key, values: keyValues } }, values }, { status: 400 });
   if (intent === "sign") {
     const signed = signAgreement(user.id);
     return signed.ok ? redirectWithFlash(request, "/practice/agreement", { key: "agreement.signed" }) : fail(signed.key);
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!saved.ok) return fail(saved.key, parsed.values);
   if (intent === "submit") {
     const submitted = await submitAgreement(user.id);
-    if (!submitted.ok) return fail(submitted.key, parsed.values);
+    if (!submitted.ok) return fail(submitted.key, parsed.values, undefined, submitted.values);
     return redirectWithFlash(request, "/practice/agreement", { key: "agreement.submitted" });
   }
   return redirectWithFlash(request, "/practice/agreement", { key: "agreement.draftSaved" });

@@ -86,6 +86,7 @@ export const test = base.extend<Fixtures>({
       database().prepare("delete from enrollments where fellow_id = ?").run(id);
       database().prepare("delete from notifications where user_id = ?").run(id);
       database().prepare("delete from submissions where fellow_id = ?").run(id);
+      database().prepare("delete from certificates where fellow_id = ?").run(id);
       database().prepare("delete from practice_reviews where fellow_id = ?").run(id);
       database().prepare("delete from practice_entries where fellow_id = ?").run(id);
       database().prepare("delete from supervision_sessions where fellow_id = ?").run(id);

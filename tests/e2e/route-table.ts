@@ -105,6 +105,20 @@ export const ROUTE_TABLE: Record<string, Entry> = {
     path: "/fellows/demo-fellow/practice",
     access: { anonymous: "login", fellow: 200, otherFellow: 404, mentor: 200, otherMentor: 404, coordinator: 200 },
   },
+  "routes/certificate": { path: "/certificate", access: fellowsOnly },
+  "routes/coordinator.certificates": { path: "/coordinator/certificates", access: coordinatorsOnly },
+  // The demo graduate's certificate (code looked up at run time): public to verify; PDF and credential for her and coordinators.
+  "routes/verify.$code": { path: "/verify/{graduateCode}", access: everyone(200) },
+  "routes/verify.$code_.status": { path: "/verify/{graduateCode}/status", access: everyone(200) },
+  "routes/certificates.$file": {
+    path: "/certificates/{graduateCode}.pdf",
+    access: { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 404, otherMentor: 404, coordinator: 200 },
+  },
+  "routes/certificates.$code_.credential": {
+    path: "/certificates/{graduateCode}/credential",
+    access: { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 404, otherMentor: 404, coordinator: 200 },
+  },
+  "routes/[.well-known].jwks[.json]": { path: "/.well-known/jwks.json", access: everyone(200) },
   "routes/glossary": { path: "/glossary", access: signedIn },
   "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.

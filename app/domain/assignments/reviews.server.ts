@@ -2,6 +2,7 @@ import { writeTransaction } from "#db/client";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import * as schema from "#db/schema";
+import { issueIfAutomatic } from "~/domain/certificates/certificates.server";
 import { getModule } from "~/domain/content/catalog.server";
 import type { SessionUser } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
@@ -138,7 +139,10 @@ export function saveReview(
 }
 
 export function afterRelease(submission: Submission, decision: "approve" | "revise" | null) {
-  if (decision === "approve") recordApproval(submission.fellowId, getModule(submission.moduleSlug)!);
+  if (decision !== "approve") return;
+  recordApproval(submission.fellowId, getModule(submission.moduleSlug)!);
+  // The last approval may be what makes the fellow eligible for their certificate.
+  issueIfAutomatic(submission.fellowId);
 }
 
 export function totalPoints(review: Pick<Review, "levels">) {

@@ -8,11 +8,11 @@ import { getFellowPlacement } from "~/domain/cohorts/placements.server";
 import { getDb } from "~/lib/db.server";
 import { newId } from "~/lib/ids.server";
 import { isMentorOf } from "./access.server";
-import { canTake } from "./rules";
+import { canTake, GOALS_MAX, GOALS_MIN } from "./rules";
 
 export type GoalInput = { title: string; activities: string; evidence: string; moduleSlug: string | null };
 export type AgreementInput = { hoursPerWeek: number; goals: GoalInput[] };
-export type StepResult = { ok: true } | { ok: false; key: string };
+export type StepResult = { ok: true } | { ok: false; key: string; values?: Record<string, string> };
 
 /** Every version of the fellow's agreement, newest first, each with its goals in order. */
 export function listAgreements(fellowId: string) {
@@ -111,7 +111,7 @@ function advance(agreementId: string, from: schema.AgreementStatus, set: Partial
 export async function submitAgreement(fellowId: string, now = new Date()): Promise<StepResult> {
   const latest = latestAgreement(fellowId);
   if (!latest || !canTake("submit", latest.status, "fellow")) return { ok: false, key: "agreement.notEditable" };
-  if (latest.goals.length < 3) return { ok: false, key: "agreement.goalsCount" };
+  if (latest.goals.length < GOALS_MIN) return { ok: false, key: "agreement.goalsCount", values: { min: String(GOALS_MIN), max: String(GOALS_MAX) } };
   const mentorId = getActiveEnrollment(fellowId)?.mentorId ?? null;
   if (!mentorId) return { ok: false, key: "agreement.noMentor" };
   if (!advance(latest.id, "draft", { status: "submitted", submittedAt: now, mentorId, updatedAt: now })) return { ok: false, key: "agreement.notEditable" };
