@@ -237,7 +237,8 @@ test("the coordinator's gradebook, its CSV for spreadsheets, and handing a submi
 
   await signIn(page, "coordinator@demo.test");
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Cohorts" }).click();
-  await page.getByRole("link", { name: "Gradebook" }).first().click();
+  await page.getByRole("link", { name: /Gradebook.*Samtskhe-Javakheti 2026/ }).click();
+  await page.waitForURL(/demo-cohort-2026\/gradebook/);
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row.getByText("Submitted").first()).toBeVisible();
 

@@ -117,7 +117,7 @@ test("practice hours: logged, one sent back and the rest approved; totals and da
   await page.goto("/practice");
   await expect(page.getByTestId("hours-approved")).toHaveText("9.5");
   await expect(page.getByTestId("hours-returned")).toHaveText("1.25");
-  await expect(page.getByText("Your mentor: Reading counts as training, not direct work.")).toBeVisible();
+  await expect(page.getByText("Mentor's comment: Reading counts as training, not direct work.")).toBeVisible();
   await page.goto("/dashboard");
   await expect(page.getByText("9.5 of 120 required hours approved")).toBeVisible();
   await expect(page.getByTestId("dashboard-hours")).toContainText("sent back: 1.25 h");
