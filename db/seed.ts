@@ -5,6 +5,7 @@ import { addDays, programmeToday } from "../app/lib/dates.server";
 import { storeDemoFile } from "../app/domain/assignments/files.server";
 import type { DB } from "./client";
 import * as schema from "./schema";
+import { DEMO_MODULE_SLUGS } from "./demo-modules";
 
 export const DEMO_PASSWORD = "fellowship-demo";
 
@@ -57,18 +58,7 @@ export const DEMO_COHORT_ID = "demo-cohort-2026";
  * module 3 open, module 4 onwards not yet open; module 10 optional.
  */
 export function demoSchedule(today = programmeToday()) {
-  const slugs = [
-    "rights-based-social-work",
-    "person-centred-practice",
-    "community-needs-assessment",
-    "water-sanitation-health",
-    "health-and-social-care-after-covid",
-    "working-across-languages-and-cultures",
-    "cso-local-authority-partnership",
-    "green-inclusive-recovery",
-    "ethics-supervision-self-care",
-    "leading-a-cso",
-  ];
+  const slugs = DEMO_MODULE_SLUGS;
   const opens = [-60, -30, -10, 7, 28, 49, 70, 91, 112, 133];
   const due = [-3, 10, 30, 50, 70, 91, 112, 133, 154, 175];
   return slugs.map((slug, i) => ({

@@ -11,6 +11,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { countStatements as countQueries } from "../db/count-statements";
 
 const PORT = 3400;
 const BARE_PORT = 3401;
@@ -80,22 +81,10 @@ function printRows(rows: Row[]) {
   }
 }
 
-/** Counts the SQL statements `fn` prepares on the in-process connection (drizzle prepares one per query). */
+/** SQL statements `fn` runs on the in-process connection. */
 async function countStatements(fn: () => unknown) {
   const { getConnection } = await import("../app/lib/db.server");
-  const { sqlite } = getConnection();
-  const prepare = sqlite.prepare;
-  let n = 0;
-  sqlite.prepare = ((source: string) => {
-    n++;
-    return prepare.call(sqlite, source);
-  }) as typeof prepare;
-  try {
-    fn();
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  return n;
+  return countQueries(getConnection(), fn);
 }
 
 async function switchDatabase(file: string) {

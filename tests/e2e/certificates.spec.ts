@@ -1,24 +1,15 @@
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { extractText, getDocumentProxy } from "unpdf";
+import { DEMO_REQUIRED_MODULES } from "../../db/demo-modules";
 import { database, expect, signIn, test } from "./fixtures";
 
-const REQUIRED = [
-  "rights-based-social-work",
-  "person-centred-practice",
-  "community-needs-assessment",
-  "water-sanitation-health",
-  "health-and-social-care-after-covid",
-  "working-across-languages-and-cultures",
-  "cso-local-authority-partnership",
-  "green-inclusive-recovery",
-  "ethics-supervision-self-care",
-];
+
 
 /** Everything the demo cohort requires, done, except the last four of its 120 practice hours. */
 function nearlyEligible(fellowId: string) {
   const db = database();
   const now = Date.now();
-  REQUIRED.forEach((slug, i) => {
+  DEMO_REQUIRED_MODULES.forEach((slug, i) => {
     db.prepare("insert into module_completions (fellow_id, module_slug, completed_at) values (?, ?, ?)").run(fellowId, slug, now);
     db.prepare(
       "insert into submissions (id, fellow_id, module_slug, assignment_key, attempt, body, status, mentor_id, late, version, created_at, updated_at, submitted_at) values (?, ?, ?, 'k', 1, 'Approved work.', 'approved', 'demo-mentor', 0, 1, ?, ?, ?)",

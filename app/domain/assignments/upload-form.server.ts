@@ -32,9 +32,14 @@ export async function readAssignmentForm(request: Request): Promise<{ form: Form
     }
     return "";
   };
-  const form = await parseMultipartFormData(
-    request,
-    composeUploadHandlers(files, createMemoryUploadHandler({ maxPartSize: 1024 * 1024 })),
-  );
-  return { form, uploads };
+  try {
+    const form = await parseMultipartFormData(
+      request,
+      composeUploadHandlers(files, createMemoryUploadHandler({ maxPartSize: 1024 * 1024 })),
+    );
+    return { form, uploads };
+  } catch {
+    // A body no browser sends (a part without a name, a text part over 1 MB): an empty form, answered with form errors.
+    return { form: new FormData(), uploads: [] };
+  }
 }

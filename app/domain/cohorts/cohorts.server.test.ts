@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "#db/schema";
+import { countStatements as countQueries } from "#db/count-statements";
 import { markSectionRead } from "~/domain/progress/progress.server";
 import { getConnection, getDb } from "~/lib/db.server";
 import type { CompiledModule } from "~/domain/content/schema";
@@ -27,22 +28,7 @@ function addFellow(id: string, name = id) {
   return id;
 }
 
-/** How many SQL statements `fn` prepares: each query drizzle runs prepares one. */
-function countStatements(fn: () => void) {
-  const { sqlite } = getConnection();
-  const prepare = sqlite.prepare;
-  let n = 0;
-  sqlite.prepare = ((source: string) => {
-    n++;
-    return prepare.call(sqlite, source);
-  }) as typeof prepare;
-  try {
-    fn();
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  return n;
-}
+const countStatements = (fn: () => void) => countQueries(getConnection(), fn);
 
 describe("cohort set-up", () => {
   it("a new cohort has the curriculum scheduled inside its dates, and the schedule can be reordered and edited", () => {

@@ -30,7 +30,13 @@ export async function readImportForm(request: Request): Promise<{ form: FormData
     if (name === "file" && filename !== "" && !tooLarge) file = Buffer.concat(chunks);
     return "";
   };
-  const form = await parseMultipartFormData(request, composeUploadHandlers(files, createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES + 1024 })));
+  let form: FormData;
+  try {
+    form = await parseMultipartFormData(request, composeUploadHandlers(files, createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES + 1024 })));
+  } catch {
+    // A body no browser sends (a part without a name, say): treated as an empty form, answered with its message.
+    return { form: new FormData(), text: "", tooLarge };
+  }
   const uploaded = file as Buffer | null;
   const text = uploaded && uploaded.length > 0 ? uploaded.toString("utf8") : String(form.get("csv") ?? "");
   return { form, text, tooLarge };
