@@ -23,6 +23,7 @@ const DEFAULT_PAGES_PER_STEP = 100;
 
 export type Manifest = {
   format: typeof MANIFEST_FORMAT;
+  /** When the database snapshot was taken. */
   createdAt: string;
   /** The latest migration applied to the copied database, as drizzle records it. */
   schema: { migrations: number; latest: string | null; latestHash: string | null; latestCreatedAt: number | null };
@@ -200,10 +201,12 @@ export async function backupDataDir(options: BackupOptions): Promise<BackupResul
     // whenever another connection writes, which under steady writes means it
     // never finishes. In WAL mode the open read blocks no writer.
     const copyFile = path.join(target, DATABASE_FILE);
+    let snapshotAt = new Date();
     const source = new Database(databasePath, { readonly: true, fileMustExist: true, timeout: 5000 });
     try {
       source.exec("BEGIN");
       source.prepare("SELECT count(*) FROM sqlite_schema").get(); // starts the read: the snapshot is fixed here
+      snapshotAt = new Date();
       await source.backup(copyFile, {
         progress: (progress) => {
           options.onProgress?.(progress);
@@ -238,14 +241,15 @@ export async function backupDataDir(options: BackupOptions): Promise<BackupResul
     const missing: string[] = [];
     const copied = new Set<string>();
     for (const row of rows) {
-      const from = attachmentPath(dataDir, row.stored_name);
-      if (!fs.existsSync(from)) {
-        // Removed since the snapshot, or lost before it: record it rather than fail the whole backup.
+      const to = attachmentPath(target, row.stored_name);
+      try {
+        copyFileExclusive(attachmentPath(dataDir, row.stored_name), to);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        // Deleted since the snapshot, or lost before it: record it rather than fail the whole backup.
         missing.push(row.stored_name);
         continue;
       }
-      const to = attachmentPath(target, row.stored_name);
-      copyFileExclusive(from, to);
       const actual = await sha256File(to);
       if (actual !== row.sha256) {
         throw new Error(`attachment ${row.stored_name}: sha256 ${actual} differs from its row (${row.sha256})`);
@@ -258,7 +262,7 @@ export async function backupDataDir(options: BackupOptions): Promise<BackupResul
     }
     const skippedUploads = listFiles(path.join(dataDir, "uploads")).filter((file) => !copied.has(path.basename(file))).length;
 
-    // 4. The signing key. Lose it and no certificate issued so far can be re-signed or matched to the site.
+    // 4. The signing key: every certificate issued so far names it.
     const keys: Manifest["keys"] = [];
     for (const file of listFiles(path.join(dataDir, "keys")).filter(isKeyFile)) {
       const to = path.join(target, "keys", file);
@@ -269,7 +273,7 @@ export async function backupDataDir(options: BackupOptions): Promise<BackupResul
 
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
-      createdAt: new Date().toISOString(),
+      createdAt: snapshotAt.toISOString(),
       schema,
       database: { file: DATABASE_FILE, bytes: fs.statSync(copyFile).size, sha256: await sha256File(copyFile) },
       tables,
@@ -297,7 +301,7 @@ export function printBackupSummary({ target, manifest, skippedUploads, warnings 
   console.log(`  rows         ${rows} in ${Object.keys(manifest.tables).length} tables`);
   console.log(
     `  attachments  ${manifest.attachments.count} file${manifest.attachments.count === 1 ? "" : "s"}, ${formatBytes(manifest.attachments.bytes)}, sha256 verified` +
-      (skippedUploads > 0 ? ` (${skippedUploads} newer than the snapshot left out)` : ""),
+      (skippedUploads > 0 ? ` (${skippedUploads} not in the snapshot left out)` : ""),
   );
   console.log(`  keys         ${manifest.keys.map((key) => key.file).join(", ") || "none"}`);
   for (const warning of warnings) console.warn(`Warning: ${warning}`);

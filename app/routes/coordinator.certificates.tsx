@@ -12,7 +12,8 @@ import {
   setAutoIssue,
 } from "~/domain/certificates/certificates.server";
 import { getCohort, listCohortSummaries } from "~/domain/cohorts/cohorts.server";
-import { REASON_MAX, WithdrawSchema } from "~/domain/cohorts/schemas";
+import { REASON_MAX } from "~/domain/cohorts/limits";
+import { WithdrawSchema } from "~/domain/cohorts/schemas";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";

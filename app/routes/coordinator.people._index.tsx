@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, PageTitle, SelectField, SubmitButton, TextField } from "~/components/form";
 import { Pagination } from "~/components/Pagination";
-import { createInvitation, listOpenInvitations, revokeInvitation } from "~/domain/accounts/invitations.server";
-import { InviteSchema, NAME_MAX } from "~/domain/accounts/schemas";
+import { createInvitation, invitationLimitReached, listOpenInvitations, revokeInvitation } from "~/domain/accounts/invitations.server";
+import { NAME_MAX } from "~/domain/accounts/limits";
+import { InviteSchema } from "~/domain/accounts/schemas";
 import { listPeople } from "~/domain/accounts/users.server";
 import { ROLES } from "#db/schema";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, type FormErrors } from "~/lib/forms";
 import { localeOptions } from "~/lib/locale-options";
 import { paginate } from "~/lib/paging";
 
@@ -38,6 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseForm(InviteSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, invited: null }, { status: 400 });
+  const wait = invitationLimitReached(user.id, parsed.data.email);
+  if (wait !== null) {
+    const errors: FormErrors = { _form: { key: "people.tooManyInvitations", values: { count: String(Math.ceil(wait / 60_000)) } } };
+    return data({ errors, values: parsed.data as Record<string, string>, invited: null }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
+  }
   const result = await createInvitation(parsed.data, user.id);
   if (!result.ok) {
     return data(

@@ -5,7 +5,7 @@ import { ErrorSummary, PageTitle, SubmitButton, TextField } from "~/components/f
 import { requestPasswordReset } from "~/domain/accounts/password-reset.server";
 import { ForgotPasswordSchema } from "~/domain/accounts/schemas";
 import { allowAnyone } from "~/lib/auth.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, type FormErrors } from "~/lib/forms";
 import { clientAddress } from "~/lib/http.server";
 
 export const handle = { titleKey: "forgot.title" };
@@ -19,7 +19,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   allowAnyone(request);
   const parsed = parseForm(ForgotPasswordSchema, await request.formData());
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await requestPasswordReset(parsed.data.email, clientAddress(context));
+  const limited = await requestPasswordReset(parsed.data.email, clientAddress(context));
+  if (limited) {
+    const minutes = Math.ceil(limited.retryAfterMs / 60_000);
+    return data(
+      { sent: false, errors: { _form: { key: "forgot.throttled", values: { count: String(minutes) } } } as FormErrors, values: { email: parsed.data.email } },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(limited.retryAfterMs / 1000)) } },
+    );
+  }
   // The same answer whether or not the address has an account.
   return data({ sent: true, errors: undefined, values: { email: parsed.data.email } });
 }

@@ -26,10 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": file.mime,
       "Content-Length": String(bytes.length),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      // nosniff and the site's CSP come with every response; this adds a second policy that sandboxes the file.
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(file.name)}`,
+      // server.js adds nosniff to every response; repeated here so the file is safe whatever serves it.
+      "X-Content-Type-Options": "nosniff",
+      // The site's CSP comes with every response; this adds a second policy that sandboxes the file.
       "Content-Security-Policy": "sandbox",
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** RFC 5987 value characters: encodeURIComponent leaves ' ( ) * unescaped, which the RFC does not allow. */
+function encodeRfc5987(value: string) {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

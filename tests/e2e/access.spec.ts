@@ -124,3 +124,75 @@ test("a record that does not exist and a record you may not see look the same", 
   expect((await mentor.get("/mentor/reviews/no-such-submission")).status()).toBe(404);
   await Promise.all([coordinator.dispose(), fellow.dispose(), mentor.dispose()]);
 });
+
+/**
+ * Issue #8: every route that takes an id, asked by each actor for a record
+ * that belongs to someone else, answers exactly like a record that does not
+ * exist — same status, same page, no trace of the record.
+ */
+test("ids that belong to someone else look exactly like ids that do not exist", async () => {
+  const db = database();
+  const now = Date.now();
+  const stamp = now.toString(36);
+  // Records of fellow2 (mentored by mentor2): a submission, its attachment, a practice entry.
+  const submission = `foreign-sub-${stamp}`;
+  db.prepare(
+    "insert into submissions (id, fellow_id, module_slug, assignment_key, attempt, body, status, mentor_id, late, version, created_at, updated_at, submitted_at) values (?, 'demo-fellow-2', 'rights-based-social-work', 'k', 99, 'Secret case notes of Анна', 'submitted', 'demo-mentor-2', 0, 1, ?, ?, ?)",
+  ).run(submission, now, now, now);
+  db.prepare("insert into submission_files (id, submission_id, fellow_id, name, stored_name, mime, size, sha256, created_at) values (?, ?, 'demo-fellow-2', 'anna-secret.pdf', ?, 'application/pdf', 10, 'x', ?)").run(
+    `foreign-file-${stamp}`,
+    submission,
+    `foreignstored${stamp}`,
+    now,
+  );
+  db.prepare("insert into practice_entries (id, fellow_id, date, quarters, kind, description, status, version, created_at, updated_at) values (?, 'demo-fellow-2', '2026-03-02', 4, 'direct_work', 'Anna secret practice', 'waiting', 1, ?, ?)").run(
+    `foreign-entry-${stamp}`,
+    now,
+    now,
+  );
+  const graduateCode = (db.prepare("select code from certificates where fellow_id = 'demo-graduate' and revoked_at is null").pluck().get() as string) ?? "";
+  // [actor, a URL with someone else's id, the same URL with an id that does not exist, text that must not appear]
+  const cases: Array<[Actor, string, string, string]> = [
+    ["fellow", "/fellows/demo-fellow-2/progress", "/fellows/no-such-id/progress", "Анна"],
+    ["fellow", "/fellows/demo-fellow-2/practice", "/fellows/no-such-id/practice", "Анна"],
+    ["otherFellow", "/fellows/demo-fellow/progress", "/fellows/no-such-id/progress", "Günay"],
+    ["mentor", "/fellows/demo-fellow-2/practice", "/fellows/no-such-id/practice", "Анна"],
+    ["otherMentor", "/fellows/demo-fellow/practice", "/fellows/no-such-id/practice", "Günay"],
+    ["coordinator", "/fellows/demo-mentor/progress", "/fellows/no-such-id/progress", "მარიამ"],
+    ["mentor", `/mentor/reviews/${submission}`, "/mentor/reviews/no-such-id", "Secret"],
+    ["otherMentor", "/mentor/reviews/demo-submission-1", "/mentor/reviews/no-such-id", "school"],
+    ["fellow", `/submissions/${submission}/files/foreign-file-${stamp}`, "/submissions/no-such-id/files/no-such-file", "anna-secret"],
+    ["mentor", `/submissions/${submission}/files/foreign-file-${stamp}`, "/submissions/no-such-id/files/no-such-file", "anna-secret"],
+    ["coordinator", `/submissions/demo-submission-1/files/foreign-file-${stamp}`, "/submissions/demo-submission-1/files/no-such-file", "anna-secret"],
+    ["fellow", `/practice/entries/foreign-entry-${stamp}`, "/practice/entries/no-such-id", "Anna secret"],
+    ["fellow", `/certificates/${graduateCode}.pdf`, `/certificates/${"a".repeat(32)}.pdf`, "ნინო"],
+    ["mentor", `/certificates/${graduateCode}/credential`, `/certificates/${"a".repeat(32)}/credential`, "ნინო"],
+    ["fellow", "/coordinator/cohorts/demo-cohort-2026", "/coordinator/cohorts/no-such-id", "Kvemo"],
+    ["mentor", "/coordinator/organizations/org-marneuli", "/coordinator/organizations/no-such-id", "Marneuli"],
+    ["otherMentor", "/coordinator/people/demo-fellow", "/coordinator/people/no-such-id", "Günay"],
+  ];
+  const contexts = new Map<Actor, APIRequestContext>();
+  try {
+    for (const [actor, foreign, missing, secret] of cases) {
+      if (!contexts.has(actor)) contexts.set(actor, await contextFor(actor));
+      const context = contexts.get(actor)!;
+      for (const [a, b] of [
+        [foreign, missing],
+        [dataUrl(foreign), dataUrl(missing)],
+      ]) {
+        const [one, two] = await Promise.all([context.get(a, { maxRedirects: 0 }), context.get(b, { maxRedirects: 0 })]);
+        expect(one.status(), `${actor} ${a}`).toBe(404);
+        expect(two.status(), `${actor} ${b}`).toBe(404);
+        const strip = (body: string, url: string) => body.replaceAll(url, "URL").replace(/nonce="[^"]+"/g, "").replace(/\/assets\/[^"]+/g, "");
+        const body = await one.text();
+        expect(body, `${actor} ${a}`).not.toContain(secret);
+        expect(strip(body, a), `${actor} ${a} looks like ${b}`).toBe(strip(await two.text(), b));
+      }
+    }
+  } finally {
+    for (const context of contexts.values()) await context.dispose();
+    db.prepare("delete from practice_entries where id = ?").run(`foreign-entry-${stamp}`);
+    db.prepare("delete from submission_files where submission_id = ?").run(submission);
+    db.prepare("delete from submissions where id = ?").run(submission);
+  }
+});

@@ -134,8 +134,9 @@ describe("db:backup and db:restore", () => {
     expect(manifest.attachments).toMatchObject({ count: 2, missing: [] });
     expect(backup.skippedUploads).toBe(1);
     expect(fs.existsSync(attachmentPath(backupDir(), lateUpload!))).toBe(false);
-    expect(manifest.schema.latest).toBe("0007_certificates");
-    expect(manifest.schema.migrations).toBe(fs.readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);
+    const journal = JSON.parse(fs.readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: Array<{ tag: string }> };
+    expect(manifest.schema.latest).toBe(journal.entries.at(-1)!.tag);
+    expect(manifest.schema.migrations).toBe(journal.entries.length);
     expect(manifest.database.sha256).toBe(await sha256File(path.join(backupDir(), DATABASE_FILE)));
     expect(manifest.keys.map((key) => key.file)).toEqual(["credential-issuer.jwk"]);
     expect(checkOk(path.join(backupDir(), DATABASE_FILE))).toBe("ok");

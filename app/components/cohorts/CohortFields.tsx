@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/form";
 import { COHORT_REGIONS } from "#db/schema";
-import { COHORT_NAME_MAX, MAX_PRACTICE_HOURS } from "~/domain/cohorts/schemas";
+import { COHORT_NAME_MAX, MAX_PRACTICE_HOURS } from "~/domain/cohorts/limits";
 import type { FormErrors } from "~/lib/forms";
 
 /** A cohort's name, region, dates and required practice hours. */

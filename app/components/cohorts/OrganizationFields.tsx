@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/form";
 import { REGIONS } from "#db/schema";
-import { ORGANIZATION_NAME_MAX } from "~/domain/cohorts/schemas";
+import { ORGANIZATION_NAME_MAX } from "~/domain/cohorts/limits";
 import type { FormErrors } from "~/lib/forms";
 
 /** The fields of a host organisation, for creating and for editing. */

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, SelectField, SubmitButton, useFieldError } from "~/components/form";
-import { REASON_MAX } from "~/domain/cohorts/schemas";
+import { REASON_MAX } from "~/domain/cohorts/limits";
 import type { FormErrors } from "~/lib/forms";
 
 type Placement = {

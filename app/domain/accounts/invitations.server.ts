@@ -2,6 +2,7 @@ import { writeTransaction } from "#db/client";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { recordAudit } from "~/lib/audit.server";
+import { anyLimitReached } from "~/lib/rate-limit.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { getFixedT } from "~/lib/i18n/i18n.server";
@@ -11,6 +12,24 @@ import { hashPassword } from "./password.server";
 import { createSession } from "./sessions.server";
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+export const INVITATIONS_PER_EMAIL = 3;
+export const INVITATIONS_PER_COORDINATOR = 100;
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Invitations sent by hand are limited: three an hour to one address (no
+ * inbox is flooded) and a hundred an hour from one coordinator. Returns the
+ * wait in ms, or null.
+ */
+export function invitationLimitReached(actorId: string, email: string, now = new Date()) {
+  return anyLimitReached(
+    [
+      { type: "invitation_created", by: "email", value: email.trim().toLowerCase(), max: INVITATIONS_PER_EMAIL, windowMs: HOUR },
+      { type: "invitation_created", by: "actor", value: actorId, max: INVITATIONS_PER_COORDINATOR, windowMs: HOUR },
+    ],
+    now,
+  );
+}
 
 export type InvitationInput = {
   email: string;

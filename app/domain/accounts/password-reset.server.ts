@@ -2,6 +2,7 @@ import { writeTransaction } from "#db/client";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { recordAudit } from "~/lib/audit.server";
+import { anyLimitReached } from "~/lib/rate-limit.server";
 import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { getFixedT } from "~/lib/i18n/i18n.server";
@@ -11,14 +12,30 @@ import { hashPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./sessions.server";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+export const RESET_REQUESTS_PER_EMAIL = 3;
+export const RESET_REQUESTS_PER_ADDRESS = 10;
+const HOUR = 60 * 60 * 1000;
 
-/** Says nothing about whether the address exists: the caller shows the same answer either way. */
-export async function requestPasswordReset(emailInput: string, ip: string, now = new Date()) {
+/**
+ * Says nothing about whether the address exists: the caller shows the same
+ * answer either way. Requests are limited per email and per client address
+ * (counted whether or not the account exists, so the limit reveals nothing);
+ * past the limit the answer is the wait, and no mail goes out.
+ */
+export async function requestPasswordReset(emailInput: string, ip: string, now = new Date()): Promise<{ retryAfterMs: number } | null> {
   const email = emailInput.trim().toLowerCase();
+  const wait = anyLimitReached(
+    [
+      { type: "password_reset_requested", by: "email", value: email, max: RESET_REQUESTS_PER_EMAIL, windowMs: HOUR },
+      { type: "password_reset_requested", by: "ip", value: ip, max: RESET_REQUESTS_PER_ADDRESS, windowMs: HOUR },
+    ],
+    now,
+  );
+  if (wait !== null) return { retryAfterMs: wait };
   const db = getDb();
   const user = db.select().from(schema.users).where(eq(schema.users.email, email)).get();
   recordAudit("password_reset_requested", { email, ip, subjectId: user?.id, at: now });
-  if (!user || user.deactivatedAt) return;
+  if (!user || user.deactivatedAt) return null;
   const token = newToken();
   db.insert(schema.passwordResets)
     .values({
@@ -36,6 +53,7 @@ export async function requestPasswordReset(emailInput: string, ip: string, now =
     subject: t("mail.resetSubject"),
     text: t("mail.resetBody", { name: user.displayName, link: `${getEnv().PUBLIC_URL}/reset-password/${token}` }),
   });
+  return null;
 }
 
 export function findOpenReset(token: string, now = new Date()) {

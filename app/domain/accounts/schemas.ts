@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { LOCALES, ROLES } from "#db/schema";
 import { choice, emailField, errorMessage, requiredText, type FormErrors } from "~/lib/forms";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 
-export const NAME_MAX = 120;
+export { NAME_MAX };
 
 export function newPasswordField() {
   const message = errorMessage("form.passwordLength", { min: PASSWORD_MIN, max: PASSWORD_MAX });

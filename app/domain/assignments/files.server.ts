@@ -33,17 +33,19 @@ function uploadsDir() {
  * direction-changing characters, not too long, and the extension of what the
  * content really is.
  */
+/** Control, format (direction marks, zero-width, BOM) and line/paragraph separator characters: never part of a name people see. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
 export function safeFileName(original: string, ext: string) {
   const base = original
     .split(/[\\/]/)
     .pop()!
     .normalize("NFC")
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .replace(INVISIBLE, "")
     .replace(/^\.+/, "")
     .replace(/\.[^.]*$/, "")
     .trim()
-    .slice(0, 80);
+    .replace(/^(.{80}).+$/su, "$1"); // 80 code points: never half of a surrogate pair
   const stem = base === "" || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? "attachment" : base;
   return `${stem}.${ext}`;
 }
@@ -64,8 +66,7 @@ export async function attachFiles(submissionId: string, fellowId: string, upload
     .get()!.bytes;
   let count = existing;
   for (const upload of uploads) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    const shownName = upload.name.replace(/[\u0000-\u001f\u202a-\u202e]/g, "").slice(0, 80) || "?";
+    const shownName = upload.name.replace(INVISIBLE, "").replace(/^(.{80}).+$/su, "$1") || "?";
     if (upload.tooLarge) {
       problems.push({ name: shownName, key: "files.tooLarge" });
       continue;

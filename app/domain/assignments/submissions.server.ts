@@ -101,25 +101,28 @@ export function submitAttempt(
   input: { submissionId: string; version: number; body: string },
   now = new Date(),
 ): SaveResult {
-  const saved = saveDraft(fellowId, mod, input, now);
-  if (!saved.ok) return saved;
-  const enrollment = getActiveEnrollment(fellowId);
-  const dueOn = enrollment ? getScheduleEntry(enrollment.cohortId, mod.slug)?.dueOn : null;
-  if (!canTransition(saved.submission.status, "submitted", "fellow")) return { ok: false, reason: "locked" };
-  const submitted = getDb()
-    .update(schema.submissions)
-    .set({
-      status: "submitted",
-      submittedAt: now,
-      late: Boolean(dueOn && programmeToday(now) > dueOn),
-      mentorId: enrollment?.mentorId ?? null,
-      version: saved.submission.version + 1,
-      updatedAt: now,
-    })
-    .where(and(eq(schema.submissions.id, saved.submission.id), eq(schema.submissions.version, saved.submission.version)))
-    .returning()
-    .get();
-  return submitted ? { ok: true, submission: submitted } : { ok: false, reason: "conflict", current: saved.submission };
+  // The text and the status change commit together: a crash between them cannot leave the final text as a draft.
+  return writeTransaction(getDb(), () => {
+    const saved = saveDraft(fellowId, mod, input, now);
+    if (!saved.ok) return saved;
+    const enrollment = getActiveEnrollment(fellowId);
+    const dueOn = enrollment ? getScheduleEntry(enrollment.cohortId, mod.slug)?.dueOn : null;
+    if (!canTransition(saved.submission.status, "submitted", "fellow")) return { ok: false as const, reason: "locked" as const };
+    const submitted = getDb()
+      .update(schema.submissions)
+      .set({
+        status: "submitted",
+        submittedAt: now,
+        late: Boolean(dueOn && programmeToday(now) > dueOn),
+        mentorId: enrollment?.mentorId ?? null,
+        version: saved.submission.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(schema.submissions.id, saved.submission.id), eq(schema.submissions.version, saved.submission.version)))
+      .returning()
+      .get();
+    return submitted ? { ok: true as const, submission: submitted } : { ok: false as const, reason: "conflict" as const, current: saved.submission };
+  });
 }
 
 /** An approval can complete the module, when its rules ask for one. */

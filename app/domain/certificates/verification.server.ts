@@ -1,7 +1,8 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
+import { limitReached } from "~/lib/rate-limit.server";
 import { certificateByCode } from "./certificates.server";
 
 export const LOOKUP_WINDOW_MS = 10 * 60 * 1000;
@@ -13,13 +14,8 @@ export const MAX_LOOKUPS_PER_ADDRESS = 60;
  * makes guessing codes pointless on top of their 160 random bits.
  */
 export function lookupCertificate(code: string, ip: string, now = new Date()): { limited: true; retryAfterMs: number } | { limited: false; certificate: ReturnType<typeof certificateByCode> } {
-  const since = new Date(now.getTime() - LOOKUP_WINDOW_MS);
-  const seen = getDb()
-    .select({ count: sql<number>`count(*)`, oldest: sql<number>`min(${schema.auditEvents.createdAt})` })
-    .from(schema.auditEvents)
-    .where(and(eq(schema.auditEvents.type, "certificate_lookup"), eq(schema.auditEvents.ip, ip), gt(schema.auditEvents.createdAt, since)))
-    .get() ?? { count: 0, oldest: 0 };
-  if (seen.count >= MAX_LOOKUPS_PER_ADDRESS) return { limited: true, retryAfterMs: Math.max(1000, seen.oldest + LOOKUP_WINDOW_MS - now.getTime()) };
+  const wait = limitReached({ type: "certificate_lookup", by: "ip", value: ip, max: MAX_LOOKUPS_PER_ADDRESS, windowMs: LOOKUP_WINDOW_MS }, now);
+  if (wait !== null) return { limited: true, retryAfterMs: wait };
   recordAudit("certificate_lookup", { ip, at: now });
   return { limited: false, certificate: certificateByCode(code) };
 }

@@ -7,3 +7,8 @@ export type Sort = (typeof SORTS)[number];
 
 export const INACTIVE_DAYS = 14;
 export const REVISION_WAIT_DAYS = 7;
+
+export const ORGANIZATION_NAME_MAX = 160;
+export const COHORT_NAME_MAX = 120;
+export const REASON_MAX = 500;
+export const MAX_PRACTICE_HOURS = 2000;

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { COHORT_REGIONS, REGIONS } from "#db/schema";
 import { choice, errorMessage, requiredText, type FormErrors } from "~/lib/forms";
+import { COHORT_NAME_MAX, MAX_PRACTICE_HOURS, ORGANIZATION_NAME_MAX, REASON_MAX } from "./limits";
 
-export const ORGANIZATION_NAME_MAX = 160;
-export const COHORT_NAME_MAX = 120;
-export const REASON_MAX = 500;
-export const MAX_PRACTICE_HOURS = 2000;
+export { COHORT_NAME_MAX, MAX_PRACTICE_HOURS, ORGANIZATION_NAME_MAX, REASON_MAX };
 
 /** A calendar day as the date input sends it (YYYY-MM-DD), and a real one. */
 export function dateField() {
