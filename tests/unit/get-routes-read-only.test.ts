@@ -10,7 +10,7 @@ import { beforeAll, expect, it } from "vitest";
 import { createSession } from "~/domain/accounts/sessions.server";
 import * as schema from "#db/schema";
 import { getConnection, getDb } from "~/lib/db.server";
-import { ACTORS, ROUTE_TABLE, type Actor } from "../e2e/route-table";
+import { ROUTE_TABLE, type Actor } from "../e2e/route-table";
 import { useSampleContent } from "../setup/sample-content";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
