@@ -27,8 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": file.mime,
       "Content-Length": String(bytes.length),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(file.name)}`,
-      // server.js adds nosniff to every response; repeated here so the file is safe whatever serves it.
-      "X-Content-Type-Options": "nosniff",
       // The site's CSP comes with every response; this adds a second policy that sandboxes the file.
       "Content-Security-Policy": "sandbox",
       "Cache-Control": "private, no-store",
