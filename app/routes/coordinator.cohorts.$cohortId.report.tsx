@@ -14,12 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...report, cohort: { id: report.cohort.id, name: report.cohort.name, startsOn: report.cohort.startsOn, endsOn: report.cohort.endsOn } };
 }
 
-type Row = { name: string; enrolled: number; active: number; withdrawn: number; completed: number; modulesCompleted: number; assignmentsApproved: number; practiceHours: number };
+type Row = { name: string; enrolled: number; active: number; withdrawn: number; completed: number; modulesCompleted: number; assignmentsApproved: number; practiceHours: number; certificates: number };
 
 function CountsTable({ caption, firstColumn, rows, total }: { caption: string; firstColumn: string; rows: Row[]; total: Row }) {
   const { t } = useTranslation();
   const cells = (r: Row) =>
-    [r.enrolled, r.active, r.withdrawn, r.completed, r.modulesCompleted, r.assignmentsApproved, r.practiceHours].map((n, i) => (
+    [r.enrolled, r.active, r.withdrawn, r.completed, r.modulesCompleted, r.assignmentsApproved, r.practiceHours, r.certificates].map((n, i) => (
       <td key={i} className="p-2 text-right tabular-nums">{n}</td>
     ));
   return (
@@ -36,6 +36,7 @@ function CountsTable({ caption, firstColumn, rows, total }: { caption: string; f
             <th scope="col" className="p-2 text-right">{t("report.modulesCompleted")}</th>
             <th scope="col" className="p-2 text-right">{t("report.assignmentsApproved")}</th>
             <th scope="col" className="p-2 text-right">{t("report.practiceHours")}</th>
+            <th scope="col" className="p-2 text-right">{t("report.certificates")}</th>
           </tr>
         </thead>
         <tbody>
@@ -83,7 +84,7 @@ export default function DonorReport() {
             ["report.assignmentsApproved", r.total.assignmentsApproved],
             ["report.practiceHours", r.total.practiceHours],
             ["report.medianTurnaround", r.medianTurnaroundDays === null ? "—" : t("report.days", { count: r.medianTurnaroundDays })],
-            ["report.certificates", "—"],
+            ["report.certificates", r.total.certificates],
           ] as const
         ).map(([key, value]) => (
           <div key={key} className="rounded border border-slate-200 bg-white p-3">

@@ -106,7 +106,7 @@ test("a coordinator sets up a cohort, imports people, enrols and pairs, then wat
   expect(report.headers()["content-type"]).toContain("text/csv");
   const body = await report.text();
   expect(body.charCodeAt(0)).toBe(0xfeff);
-  expect(body).toContain(`Rustavi Care ${run},Rustavi,2,2,0,0,0,0,0`);
+  expect(body).toContain(`Rustavi Care ${run},Rustavi,2,2,0,0,0,0,0,0`);
   const fellows = await (await page.request.get(`${cohortUrl}/fellows.csv`)).text();
   expect(fellows).toContain("Rəşad Quliyev");
 

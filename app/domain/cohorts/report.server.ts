@@ -1,4 +1,7 @@
+import { and, eq, isNull } from "drizzle-orm";
+import * as schema from "#db/schema";
 import { getModule, moduleInLocale } from "~/domain/content/catalog.server";
+import { getDb } from "~/lib/db.server";
 import { toCsv } from "~/lib/csv.server";
 import type { Locale } from "~/lib/i18n/config";
 import { DAY_MS, cohortFacts, median, type CellState, type FellowFacts } from "./facts.server";
@@ -11,17 +14,19 @@ type Counts = {
   modulesCompleted: number;
   assignmentsApproved: number;
   practiceHours: number;
+  certificates: number;
 };
 
-const empty = (): Counts => ({ enrolled: 0, active: 0, withdrawn: 0, completed: 0, modulesCompleted: 0, assignmentsApproved: 0, practiceHours: 0 });
+const empty = (): Counts => ({ enrolled: 0, active: 0, withdrawn: 0, completed: 0, modulesCompleted: 0, assignmentsApproved: 0, practiceHours: 0, certificates: 0 });
 
 /** Fellows who moved to another cohort are counted there, not twice. */
 function counted(f: FellowFacts) {
   return f.status !== "moved";
 }
 
-function add(counts: Counts, f: FellowFacts) {
+function add(counts: Counts, f: FellowFacts, certified: Set<string>) {
   counts.enrolled++;
+  if (certified.has(f.id)) counts.certificates++;
   if (f.status === "active") counts.active++;
   if (f.status === "withdrawn") counts.withdrawn++;
   if (f.status === "completed" || f.programmeComplete) counts.completed++;
@@ -40,17 +45,26 @@ export function donorReport(cohortId: string) {
   const facts = cohortFacts(cohortId);
   if (!facts) return null;
   const fellows = facts.fellows.filter(counted);
+  // Certificates in force for this cohort: one more query, whatever the cohort's size.
+  const certified = new Set(
+    getDb()
+      .select({ fellowId: schema.certificates.fellowId })
+      .from(schema.certificates)
+      .where(and(eq(schema.certificates.cohortId, cohortId), isNull(schema.certificates.revokedAt)))
+      .all()
+      .map((c) => c.fellowId),
+  );
   const total = empty();
   const byOrganisation = new Map<string, { name: string; municipality: string; counts: Counts }>();
   const byMunicipality = new Map<string, Counts>();
   for (const f of fellows) {
-    add(total, f);
+    add(total, f, certified);
     const orgKey = f.organizationId ?? "";
     if (!byOrganisation.has(orgKey)) byOrganisation.set(orgKey, { name: f.organizationName ?? "", municipality: f.municipality ?? "", counts: empty() });
-    add(byOrganisation.get(orgKey)!.counts, f);
+    add(byOrganisation.get(orgKey)!.counts, f, certified);
     const place = f.municipality ?? "";
     if (!byMunicipality.has(place)) byMunicipality.set(place, empty());
-    add(byMunicipality.get(place)!, f);
+    add(byMunicipality.get(place)!, f, certified);
   }
   const turnaround = median(facts.turnarounds.map((t) => (t.releasedAt.getTime() - t.submittedAt.getTime()) / DAY_MS));
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name === "" ? 1 : b.name === "" ? -1 : a.name.localeCompare(b.name));
@@ -68,13 +82,13 @@ export type DonorReport = NonNullable<ReturnType<typeof donorReport>>;
 
 /** The donor report as CSV: one row per organisation, per municipality, and the total. */
 export function donorReportCsv(report: DonorReport, t: (key: string) => string) {
-  const header = [t("report.group"), t("report.name"), t("report.municipality"), t("report.enrolled"), t("report.active"), t("report.withdrawn"), t("report.completed"), t("report.modulesCompleted"), t("report.assignmentsApproved"), t("report.practiceHours")];
-  const row = (group: string, name: string, municipality: string, c: Counts) => [group, name, municipality, c.enrolled, c.active, c.withdrawn, c.completed, c.modulesCompleted, c.assignmentsApproved, c.practiceHours];
+  const header = [t("report.group"), t("report.name"), t("report.municipality"), t("report.enrolled"), t("report.active"), t("report.withdrawn"), t("report.completed"), t("report.modulesCompleted"), t("report.assignmentsApproved"), t("report.practiceHours"), t("report.certificates")];
+  const row = (group: string, name: string, municipality: string, c: Counts) => [group, name, municipality, c.enrolled, c.active, c.withdrawn, c.completed, c.modulesCompleted, c.assignmentsApproved, c.practiceHours, c.certificates];
   return toCsv(header, [
     ...report.byOrganisation.map((o) => row(t("report.byOrganisation"), o.name || t("report.noOrganisation"), o.municipality, o)),
     ...report.byMunicipality.map((m) => row(t("report.byMunicipality"), m.name || t("report.noOrganisation"), m.name, m)),
     row(t("report.total"), report.cohort.name, "", report.total),
-    [t("report.medianTurnaround"), report.medianTurnaroundDays ?? "", "", "", "", "", "", "", "", ""],
+    [t("report.medianTurnaround"), report.medianTurnaroundDays ?? "", "", "", "", "", "", "", "", "", ""],
   ]);
 }
 
