@@ -183,9 +183,10 @@ try {
     ["cohort overview (coordinator)", overviewUrl, headers(coordinator)],
     ["donor report (coordinator)", `${overviewUrl}/report`, headers(coordinator)],
   ] as const) {
-    largeRows.push(await measure(target, targetUrl, 10, h));
+    // One connection: what a coordinator waits for; ten: the page under load.
+    for (const connections of [1, 10]) largeRows.push(await measure(target, targetUrl, connections, h));
   }
-  console.log(`\nCoordinator pages on a cohort of ${seeded.counts.enrollments} fellows (${seeded.counts.submissions} submissions, ${seeded.counts.section_progress} sections read), 10 connections`);
+  console.log(`\nCoordinator pages on a cohort of ${seeded.counts.enrollments} fellows (${seeded.counts.submissions} submissions, ${seeded.counts.section_progress} sections read)`);
   console.log(`SQL statements — cohort overview: ${small.overview} for 8 fellows, ${large.overview} for ${seeded.counts.enrollments}; donor report: ${small.report} for 8, ${large.report} for ${seeded.counts.enrollments}`);
   console.log(`Cohort overview HTML (first page of 50 fellows): ${Buffer.byteLength(overviewHtml)} bytes, ${gz(overviewHtml)} gzipped`);
   console.log("");
