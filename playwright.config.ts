@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [
     { name: "with-js", use: { javaScriptEnabled: true } },
     // The same journeys with JavaScript off: every page is a plain form first.
-    { name: "without-js", use: { javaScriptEnabled: false }, testIgnore: /access\.spec|security\.spec/ },
+    { name: "without-js", use: { javaScriptEnabled: false }, testIgnore: /access\.spec|security\.spec|accessibility\.spec/ },
   ],
   webServer: {
     command: "node tests/e2e/serve.js",

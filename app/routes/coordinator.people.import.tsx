@@ -144,7 +144,8 @@ export default function ImportPeople() {
       </p>
       <PageTitle>{t("import.title")}</PageTitle>
       <p className="mb-2">{t("import.intro")}</p>
-      <pre className="mb-2 overflow-x-auto rounded bg-slate-100 p-3 text-sm">
+      {/* Focusable, so keyboard users can scroll the example on a narrow screen. */}
+      <pre tabIndex={0} aria-label={t("import.example")} className="mb-2 overflow-x-auto rounded bg-slate-100 p-3 text-sm">
         email,name,role,organisation,mentor email,language{"\n"}
         nino@example.org,ნინო ბერიძე,fellow,Marneuli Community Development Centre,mentor@demo.test,ka
       </pre>
