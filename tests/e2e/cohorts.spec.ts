@@ -63,7 +63,7 @@ test("a coordinator sets up a cohort, imports people, enrols and pairs, then wat
     `rashad-${run}@e2e.test,Rəşad Quliyev,fellow,Marneuli Community Development Centre,mentor2@demo.test,az`,
     `broken-${run},Broken Row,fellow,,nobody@e2e.test,en`,
   ].join("\n");
-  await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("3 rows: 2 can be imported, 1 have problems")).toBeVisible();
   const broken = page.getByRole("row", { name: /Broken Row/ });
