@@ -1,6 +1,13 @@
 import fs from "node:fs";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, lastMailTo, signIn, test, type TestUser } from "./fixtures";
+
+/** A mentor opens, from their review queue, the submission of the fellow called `name`. */
+async function openFromQueue(mentor: Page, name: string) {
+  await mentor.goto("/mentor/queue");
+  await mentor.getByRole("link", { name: new RegExp(name) }).click();
+  await mentor.waitForURL(/\/mentor\/reviews\//);
+}
 
 /** A fellow writes and submits module 1's assignment from a browser of their own. */
 async function submitInOwnBrowser(browser: Browser, fellow: TestUser, text: string) {
@@ -85,9 +92,7 @@ test("the review cycle: draft, submit, revision with rubric levels, resubmit, ap
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("Attempt 2")).toBeVisible();
 
-  await mentor.goto("/mentor/queue");
-  await mentor.getByRole("link", { name: new RegExp(name) }).click();
-  await mentor.waitForURL(/\/mentor\/reviews\//);
+  await openFromQueue(mentor, name);
   await expect(mentor.getByText("Attempt 2").first()).toBeVisible();
   const again = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
   for (let i = 0; i < count; i++) await again.nth(i).locator('input[type="radio"]').last().check();
@@ -109,9 +114,7 @@ test("two tabs saving one review: the second gets a conflict and keeps its text"
   const context = await browser.newContext();
   const first = await context.newPage();
   await signIn(first, "mentor@demo.test");
-  await first.goto("/mentor/queue");
-  await first.getByRole("link", { name: new RegExp(name) }).click();
-  await first.waitForURL(/\/mentor\/reviews\//);
+  await openFromQueue(first, name);
   const url = first.url();
   const second = await context.newPage();
   await second.goto(url);
@@ -272,9 +275,7 @@ test("with JavaScript, the mentor's review draft saves itself, and the next manu
   const context = await browser.newContext();
   const mentor = await context.newPage();
   await signIn(mentor, "mentor@demo.test");
-  await mentor.goto("/mentor/queue");
-  await mentor.getByRole("link", { name: new RegExp(name) }).click();
-  await mentor.waitForURL(/\/mentor\/reviews\//);
+  await openFromQueue(mentor, name);
   await mentor.waitForLoadState("networkidle");
   await mentor.getByLabel("Overall feedback (Markdown)").fill("Autosaved feedback <script>window.__pwned=1</script>");
   await mentor.evaluate(() => {
@@ -323,9 +324,7 @@ test("a module whose rules ask for an approved assignment completes when the men
   const context = await browser.newContext();
   const mentor = await context.newPage();
   await signIn(mentor, "mentor@demo.test");
-  await mentor.goto("/mentor/queue");
-  await mentor.getByRole("link", { name: new RegExp(name) }).click();
-  await mentor.waitForURL(/\/mentor\/reviews\//);
+  await openFromQueue(mentor, name);
   await expect(mentor.getByRole("heading", { name: "Submission" })).toBeVisible();
   const fieldsets = mentor.locator("form fieldset").filter({ has: mentor.locator('input[type="radio"][name^="level:"]') });
   const criteria = moduleTwo.locales.en.frontmatter.assignment.rubric.length;
