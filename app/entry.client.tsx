@@ -1,33 +1,31 @@
 import { RemixBrowser } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { loadCatalog } from "~/lib/i18n/catalogs";
-import { DEFAULT_LOCALE, i18nOptions, isLocale } from "~/lib/i18n/config";
+import { fetchCatalog } from "~/lib/i18n/catalogs";
+import { createTranslationStore, readPageTranslations, TranslationProvider } from "~/lib/i18n/react";
 
-async function hydrate() {
-  const lang = document.documentElement.lang;
-  const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
-  const [catalog, fallback] = await Promise.all([
-    loadCatalog(locale),
-    locale === DEFAULT_LOCALE ? undefined : loadCatalog(DEFAULT_LOCALE),
-  ]);
-  const resources = { [locale]: { translation: catalog } } as Record<string, { translation: object }>;
-  if (fallback) resources[DEFAULT_LOCALE] = { translation: fallback };
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init(i18nOptions(locale, resources));
+// The page carries the translations it shows; hydrate from those at once.
+const translations = createTranslationStore(readPageTranslations(document));
 
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <RemixBrowser />
-        </I18nextProvider>
-      </StrictMode>,
-    );
-  });
-}
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <TranslationProvider store={translations}>
+        <RemixBrowser />
+      </TranslationProvider>
+    </StrictMode>,
+  );
+});
 
-void hydrate();
+// The full catalog, for pages opened by client-side navigation, once the page is idle.
+const whenIdle: (callback: () => void) => void =
+  typeof window.requestIdleCallback === "function" ? (cb) => window.requestIdleCallback(cb, { timeout: 5000 }) : (cb) => setTimeout(cb, 1000);
+whenIdle(() => {
+  const { language } = translations.get();
+  fetchCatalog(language)
+    .then((catalog) => translations.addCatalog(language, catalog))
+    .catch(() => {
+      /* Offline or failed: the page keeps what it has; the next page load tries again. */
+    });
+});

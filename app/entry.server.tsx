@@ -4,13 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { isLocale, DEFAULT_LOCALE } from "~/lib/i18n/config";
-import { getI18n } from "~/lib/i18n/i18n.server";
+import { flatCatalogs } from "~/lib/i18n/i18n.server";
+import { createTranslationStore, TranslationProvider } from "~/lib/i18n/react";
 import { RequestInfoContext } from "~/lib/request-info";
 import { logServerError } from "~/lib/errors.server";
 
-export { startup } from "~/lib/startup.server";
+export { serverSettings, shutdown, startup } from "~/lib/startup.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -27,17 +27,21 @@ export default function handleRequest(
     | { locale?: string }
     | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE;
-  const i18n = getI18n(locale);
+  // Full catalogs on the server; the page gets only the entries this render uses.
+  const translations = createTranslationStore(
+    { language: locale, catalogs: { [locale]: flatCatalogs[locale], [DEFAULT_LOCALE]: flatCatalogs[DEFAULT_LOCALE] } },
+    { recordUse: true },
+  );
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
+      <TranslationProvider store={translations}>
         <RequestInfoContext.Provider value={{ requestId, nonce, moduleBody: loadContext?.moduleBody }}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </RequestInfoContext.Provider>
-      </I18nextProvider>,
+      </TranslationProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {

@@ -14,14 +14,14 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { PageTranslations, useTranslation, useTranslationStore } from "~/lib/i18n/react";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteHeader } from "~/components/SiteHeader";
 import { queueCount } from "~/domain/assignments/reviews.server";
 import { unreadCount } from "~/domain/notifications/notifications.server";
 import { allowAnyone, getUser } from "~/lib/auth.server";
 import { clearFlashCookie, readFlash } from "~/lib/flash.server";
-import { loadCatalog } from "~/lib/i18n/catalogs";
+import { fetchCatalog } from "~/lib/i18n/catalogs";
 import { isLocale } from "~/lib/i18n/config";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { useRequestInfo } from "~/lib/request-info";
@@ -54,20 +54,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type RootData = typeof loader;
 
 function useLocaleSync(locale: string) {
+  const translations = useTranslationStore();
   const { i18n } = useTranslation();
   // A sign-in or profile change can switch the language during client-side navigation.
   useEffect(() => {
     if (!isLocale(locale) || i18n.language === locale) return;
     let cancelled = false;
-    void loadCatalog(locale).then((catalog) => {
-      if (cancelled) return;
-      i18n.addResourceBundle(locale, "translation", catalog, true, true);
-      void i18n.changeLanguage(locale);
-    });
+    fetchCatalog(locale)
+      .then((catalog) => {
+        if (!cancelled) translations.setLanguage(locale, catalog);
+      })
+      .catch(() => {
+        /* Offline: the next page load brings the language. */
+      });
     return () => {
       cancelled = true;
     };
-  }, [i18n, locale]);
+  }, [translations, i18n.language, locale]);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -111,6 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <PageTranslations />
       </body>
     </html>
   );

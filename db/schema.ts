@@ -8,22 +8,12 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
-
-export const ROLES = ["fellow", "mentor", "coordinator"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ["en", "ka", "ru", "az", "hy"] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const REGIONS = ["kvemo_kartli", "samtskhe_javakheti", "other"] as const;
-export type Region = (typeof REGIONS)[number];
+import { ROLES, LOCALES, REGIONS, COHORT_REGIONS, ENROLLMENT_STATUSES, SUBMISSION_STATUSES, NOTIFICATION_KINDS, AGREEMENT_STATUSES, PRACTICE_KINDS, PRACTICE_STATUSES, SUPERVISION_ACTION_STATUSES, PRACTICE_REVIEW_STAGES, type GoalRating, type Locale } from "./enums";
+export * from "./enums";
 
 /** A cohort may draw fellows from both regions. */
-export const COHORT_REGIONS = ["kvemo_kartli", "samtskhe_javakheti", "both", "other"] as const;
 
 // "moved": the fellow continued in another cohort; the row stays as history.
-export const ENROLLMENT_STATUSES = ["active", "withdrawn", "completed", "moved"] as const;
-export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -254,9 +244,6 @@ export const reflections = sqliteTable(
   (t) => [primaryKey({ columns: [t.fellowId, t.moduleSlug, t.reflectionId] })],
 );
 
-export const SUBMISSION_STATUSES = ["draft", "submitted", "revision_requested", "approved"] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
-
 /** One attempt at a module's assignment. `version` guards every write (optimistic locking). */
 export const submissions = sqliteTable(
   "submissions",
@@ -320,19 +307,6 @@ export const comments = sqliteTable(
   (t) => [index("comments_submission_idx").on(t.submissionId, t.createdAt)],
 );
 
-export const NOTIFICATION_KINDS = [
-  "submission_received",
-  "feedback_released",
-  "revision_requested",
-  "comment_added",
-  "fellow_assigned",
-  "agreement_submitted",
-  "agreement_reviewed",
-  "practice_returned",
-  "practice_review_released",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
 /** In-app notifications; the text is rendered in the reader's language from kind and values. */
 export const notifications = sqliteTable(
   "notifications",
@@ -385,9 +359,6 @@ export const submissionFiles = sqliteTable(
 
 // ── Field practice ────────────────────────────────────────────────────────
 
-export const AGREEMENT_STATUSES = ["draft", "submitted", "approved", "signed", "superseded"] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
-
 /**
  * The fellow's learning agreement for their placement. Versions are kept:
  * a new version starts as a copy of the signed one and supersedes it once signed.
@@ -433,11 +404,6 @@ export const agreementGoals = sqliteTable(
   (t) => [index("agreement_goals_agreement_idx").on(t.agreementId, t.position)],
 );
 
-export const PRACTICE_KINDS = ["direct_work", "community_work", "advocacy_partnership", "supervision", "training", "administration"] as const;
-export type PracticeKind = (typeof PRACTICE_KINDS)[number];
-export const PRACTICE_STATUSES = ["waiting", "approved", "returned"] as const;
-export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
-
 /** Supervision between mentor and fellow; its time counts as practice of the kind "supervision". */
 export const supervisionSessions = sqliteTable(
   "supervision_sessions",
@@ -456,9 +422,6 @@ export const supervisionSessions = sqliteTable(
   },
   (t) => [index("supervision_sessions_fellow_idx").on(t.fellowId, t.date)],
 );
-
-export const SUPERVISION_ACTION_STATUSES = ["open", "done", "dropped"] as const;
-export type SupervisionActionStatus = (typeof SUPERVISION_ACTION_STATUSES)[number];
 
 export const supervisionActions = sqliteTable(
   "supervision_actions",
@@ -499,11 +462,6 @@ export const practiceEntries = sqliteTable(
   },
   (t) => [index("practice_entries_fellow_date_idx").on(t.fellowId, t.date), index("practice_entries_status_idx").on(t.status, t.fellowId)],
 );
-
-export const PRACTICE_REVIEW_STAGES = ["midpoint", "final"] as const;
-export type PracticeReviewStage = (typeof PRACTICE_REVIEW_STAGES)[number];
-export const GOAL_RATINGS = ["not_yet", "developing", "achieved"] as const;
-export type GoalRating = (typeof GOAL_RATINGS)[number];
 
 /** Mid-point and final review of the learning goals: the fellow's self-assessment, then the mentor's ratings. */
 export const practiceReviews = sqliteTable(

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 /** A read-only field to select and copy; with JavaScript, a button copies it in one tap. */
 export function CopyField({ label, value }: { label: string; value: string }) {

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { LOCALES } from "~/lib/i18n/config";
 
 /** A plain form: works without JavaScript, and the new language loads with the next page. */

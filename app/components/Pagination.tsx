@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 /** Previous / next links for a long list; they keep the other search parameters (filters, sort). */
 export function Pagination({ page, pages, label }: { page: number; pages: number; label: string }) {

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import type { Role } from "#db/schema";
+import { useTranslation } from "~/lib/i18n/react";
+import type { Role } from "#db/enums";
 import { NAVIGATION } from "~/lib/navigation";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { Role } from "#db/schema";
+import type { Role } from "#db/enums";
 import {
   SESSION_LIFETIME_MS,
   validateSessionToken,

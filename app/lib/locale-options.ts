@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "./i18n/translator";
 import { LOCALES } from "./i18n/config";
 
 /** Each language named in its own script, as people look for it. */

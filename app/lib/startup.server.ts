@@ -2,7 +2,7 @@ import { DEMO_GRADUATE_ID, DEMO_PASSWORD, DEMO_SIGN_INS, hasDemoAccounts, hasUse
 import { certificatesOf, issueCertificate, verifyUrl } from "~/domain/certificates/certificates.server";
 import { pruneLookupEvents } from "~/domain/certificates/verification.server";
 import { pruneExpiredSessions } from "~/domain/accounts/sessions.server";
-import { getDb, migrate } from "./db.server";
+import { closeConnection, getDb, migrate } from "./db.server";
 import { getEnv } from "./env.server";
 
 /**
@@ -26,7 +26,18 @@ export async function startup() {
     const code = demoGraduateCertificate();
     if (code) console.log(`Demo certificate of graduate@demo.test: ${verifyUrl(code)}`);
   }
+  return serverSettings();
+}
+
+/** Where to listen, for workers that skip the start-up work the first process did. */
+export function serverSettings() {
+  const env = getEnv();
   return { port: env.PORT, host: env.HOST };
+}
+
+/** Closes this process's database connection (the first process, once workers take over). */
+export function shutdown() {
+  closeConnection();
 }
 
 /** The demo graduate's certificate: issued through the real rules the first time the server starts. */

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/form";
 import { allowAnyone, getUser, homePathFor } from "~/lib/auth.server";
 

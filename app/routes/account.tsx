@@ -1,13 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SelectField, SubmitButton, TextField } from "~/components/form";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/accounts/limits";
 import { NAME_MAX } from "~/domain/accounts/limits";
 import { ChangePasswordSchema, ProfileSchema, passwordsMatch } from "~/domain/accounts/schemas";
 import { changePassword, updateProfile } from "~/domain/accounts/users.server";
 import { mailOptOuts, setMailPreferences } from "~/domain/notifications/notifications.server";
-import { NOTIFICATION_KINDS } from "#db/schema";
+import { NOTIFICATION_KINDS } from "#db/enums";
 import { requireAuth, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { AssignmentStatusBadge } from "~/components/AssignmentStatusBadge";
 import { PageTitle } from "~/components/form";
 import { listFellowAssignments } from "~/domain/assignments/fellow-list.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { BarChart, LineChart } from "~/components/cohorts/Charts";
 import { CellLegend, ProgressCell } from "~/components/cohorts/ProgressCell";
 import { PageTitle } from "~/components/form";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { CohortFields } from "~/components/cohorts/CohortFields";
 import { ErrorSummary, PageTitle, SubmitButton } from "~/components/form";
 import { createCohort } from "~/domain/cohorts/cohorts.server";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { OrganizationFields } from "~/components/cohorts/OrganizationFields";
 import { ErrorSummary, PageTitle, SubmitButton } from "~/components/form";
 import { getOrganization, updateOrganization } from "~/domain/cohorts/organizations.server";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SelectField, SubmitButton } from "~/components/form";
 import { ChangeRoleSchema } from "~/domain/accounts/schemas";
 import { PlacementSections } from "~/components/cohorts/PlacementSections";
@@ -17,7 +17,7 @@ import {
 import { listOrganizations } from "~/domain/cohorts/organizations.server";
 import { EnrolSchema, MoveSchema, PlacementSchema, WithdrawSchema } from "~/domain/cohorts/schemas";
 import { changeRole, getPerson, setDeactivated } from "~/domain/accounts/users.server";
-import { ROLES } from "#db/schema";
+import { ROLES } from "#db/enums";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm, type FormErrors } from "~/lib/forms";

@@ -1,13 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SelectField, SubmitButton, TextField } from "~/components/form";
 import { Pagination } from "~/components/Pagination";
 import { createInvitation, invitationLimitReached, listOpenInvitations, revokeInvitation } from "~/domain/accounts/invitations.server";
 import { NAME_MAX } from "~/domain/accounts/limits";
 import { InviteSchema } from "~/domain/accounts/schemas";
 import { listPeople } from "~/domain/accounts/users.server";
-import { ROLES } from "#db/schema";
+import { ROLES } from "#db/enums";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm, type FormErrors } from "~/lib/forms";

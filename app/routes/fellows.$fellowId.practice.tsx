@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SubmitButton } from "~/components/form";
 import { AgreementView } from "~/components/practice/AgreementView";
 import { EntryList } from "~/components/practice/EntryList";
@@ -8,7 +8,7 @@ import { PracticeTotals } from "~/components/practice/PracticeTotals";
 import { ReviewRatings } from "~/components/practice/ReviewRatings";
 import { SessionForm } from "~/components/practice/SessionForm";
 import { SessionList } from "~/components/practice/SessionList";
-import { GOAL_RATINGS, PRACTICE_REVIEW_STAGES, SUPERVISION_ACTION_STATUSES, type GoalRating, type PracticeReviewStage, type SupervisionActionStatus } from "#db/schema";
+import { GOAL_RATINGS, PRACTICE_REVIEW_STAGES, SUPERVISION_ACTION_STATUSES, type GoalRating, type PracticeReviewStage, type SupervisionActionStatus } from "#db/enums";
 import { getPerson } from "~/domain/accounts/users.server";
 import { issueIfAutomatic } from "~/domain/certificates/certificates.server";
 import { isMentorOf } from "~/domain/practice/access.server";

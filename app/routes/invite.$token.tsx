@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SelectField, SubmitButton, TextField } from "~/components/form";
 import { acceptInvitation, findOpenInvitation } from "~/domain/accounts/invitations.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/accounts/limits";

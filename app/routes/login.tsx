@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SubmitButton, TextField } from "~/components/form";
 import { LoginSchema } from "~/domain/accounts/schemas";
 import { signIn } from "~/domain/accounts/sign-in.server";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { formatHours } from "~/components/practice/PracticeTotals";
 import { issueIfAutomatic } from "~/domain/certificates/certificates.server";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { FormAutosave } from "~/components/FormAutosave";
 import { PageTitle } from "~/components/form";
 import { renderMarkdown } from "~/domain/assignments/markdown.server";

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSubmit, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ProgressBar } from "~/components/ProgressBar";
 import { buildModulePage, requireWritableModule } from "~/domain/content/module-page.server";
 import { answersFromForm } from "~/domain/progress/scoring";

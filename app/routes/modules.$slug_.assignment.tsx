@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { DraftAutosave } from "~/components/DraftAutosave";
 import { AssignmentStatusBadge } from "~/components/AssignmentStatusBadge";
 import { ReviewSummary } from "~/components/ReviewSummary";

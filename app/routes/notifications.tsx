@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/form";
 import { listNotifications, markAllRead } from "~/domain/notifications/notifications.server";
 import { requireUser } from "~/lib/auth.server";

@@ -1,13 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SubmitButton } from "~/components/form";
 import { EntryFields } from "~/components/practice/EntryFields";
 import { EntryList } from "~/components/practice/EntryList";
 import { PracticeTotals } from "~/components/practice/PracticeTotals";
 import { SessionForm } from "~/components/practice/SessionForm";
 import { SessionList } from "~/components/practice/SessionList";
-import { SUPERVISION_ACTION_STATUSES, type SupervisionActionStatus } from "#db/schema";
+import { SUPERVISION_ACTION_STATUSES, type SupervisionActionStatus } from "#db/enums";
 import { logEntry } from "~/domain/practice/hours.server";
 import { practiceRecord } from "~/domain/practice/practice-page.server";
 import { EntrySchema, ReflectionSchema, SessionSchema, actionLines } from "~/domain/practice/schemas";

@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, PageTitle, SubmitButton } from "~/components/form";
 import { ReviewRatings } from "~/components/practice/ReviewRatings";
-import { PRACTICE_REVIEW_STAGES, type PracticeReviewStage } from "#db/schema";
+import { PRACTICE_REVIEW_STAGES, type PracticeReviewStage } from "#db/enums";
 import { signedAgreement } from "~/domain/practice/agreement.server";
 import { listPracticeReviews, saveSelfAssessment } from "~/domain/practice/reviews.server";
 import { COMMENT_MAX, REFLECTION_MAX } from "~/domain/practice/rules";

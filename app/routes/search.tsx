@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle, SubmitButton } from "~/components/form";
 import { readableModuleSlugs } from "~/domain/content/module-list.server";
 import { QUERY_MAX } from "~/domain/content/search-limits";

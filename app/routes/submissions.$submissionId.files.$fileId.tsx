@@ -1,9 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import * as schema from "#db/schema";
-import { getFile, readStoredFile } from "~/domain/assignments/files.server";
+import { getDownloadableFile, readStoredFile } from "~/domain/assignments/files.server";
 import { requireUser } from "~/lib/auth.server";
-import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 
 /**
@@ -13,13 +10,7 @@ import { notFound } from "~/lib/http.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const submission =
-    getDb().select().from(schema.submissions).where(eq(schema.submissions.id, params.submissionId ?? "")).get() ?? notFound();
-  const allowed =
-    user.id === submission.fellowId ||
-    (submission.status !== "draft" && (user.role === "coordinator" || (user.role === "mentor" && submission.mentorId === user.id)));
-  if (!allowed) notFound();
-  const file = getFile(submission.id, params.fileId ?? "") ?? notFound();
+  const file = getDownloadableFile(user, params.submissionId ?? "", params.fileId ?? "") ?? notFound();
   const bytes = readStoredFile(file.storedName);
   const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(bytes, {

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/form";
 import { lookupCertificate } from "~/domain/certificates/verification.server";
 import { allowAnyone } from "~/lib/auth.server";

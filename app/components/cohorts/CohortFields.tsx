@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { SelectField, TextField } from "~/components/form";
-import { COHORT_REGIONS } from "#db/schema";
+import { COHORT_REGIONS } from "#db/enums";
 import { COHORT_NAME_MAX, MAX_PRACTICE_HOURS } from "~/domain/cohorts/limits";
 import type { FormErrors } from "~/lib/forms";
 

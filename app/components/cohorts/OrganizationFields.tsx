@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { SelectField, TextField } from "~/components/form";
-import { REGIONS } from "#db/schema";
+import { REGIONS } from "#db/enums";
 import { ORGANIZATION_NAME_MAX } from "~/domain/cohorts/limits";
 import type { FormErrors } from "~/lib/forms";
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, SelectField, SubmitButton, useFieldError } from "~/components/form";
 import { REASON_MAX } from "~/domain/cohorts/limits";
 import type { FormErrors } from "~/lib/forms";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import type { CellState } from "~/domain/cohorts/facts.server";
 
 /** A text symbol for each state beside its colour (classes in tailwind.css), so the matrix reads without colour too. */

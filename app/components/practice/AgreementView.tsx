@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 
 type Goal = { id: string; title: string; activities: string; evidence: string; moduleSlug: string | null };
 export type AgreementSummary = {

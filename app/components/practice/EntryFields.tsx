@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { SelectField, TextField, useFieldError } from "~/components/form";
-import { PRACTICE_KINDS } from "#db/schema";
+import { PRACTICE_KINDS } from "#db/enums";
 import { DESCRIPTION_MAX, MAX_HOURS_PER_DAY } from "~/domain/practice/rules";
 import type { FormErrors } from "~/lib/forms";
 

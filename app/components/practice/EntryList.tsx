@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import type { PracticeKind, PracticeStatus } from "#db/schema";
+import { useTranslation } from "~/lib/i18n/react";
+import type { PracticeKind, PracticeStatus } from "#db/enums";
 import { formatHours } from "./PracticeTotals";
 
 type Entry = {

@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ProgressBar } from "~/components/ProgressBar";
-import { PRACTICE_KINDS, type PracticeKind } from "#db/schema";
+import { PRACTICE_KINDS, type PracticeKind } from "#db/enums";
 
 type Totals = {
   approved: number;

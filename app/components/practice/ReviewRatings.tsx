@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
-import type { GoalRating } from "#db/schema";
+import { useTranslation } from "~/lib/i18n/react";
+import type { GoalRating } from "#db/enums";
 
 /** The mentor's released ratings, goal by goal. */
 export function ReviewRatings({ goals, ratings }: { goals: Array<{ id: string; title: string }>; ratings: Record<string, { rating: GoalRating | null; comment: string }> }) {

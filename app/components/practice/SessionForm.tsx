@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n/react";
 import { ErrorSummary, SubmitButton, TextField, useFieldError } from "~/components/form";
 import { ACTIONS_MAX, TOPICS_MAX } from "~/domain/practice/rules";
 import type { FormErrors } from "~/lib/forms";

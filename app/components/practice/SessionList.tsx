@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { SUPERVISION_ACTION_STATUSES, type PracticeStatus, type SupervisionActionStatus } from "#db/schema";
+import { useTranslation } from "~/lib/i18n/react";
+import { SUPERVISION_ACTION_STATUSES, type PracticeStatus, type SupervisionActionStatus } from "#db/enums";
 import { REFLECTION_MAX } from "~/domain/practice/rules";
 import { formatHours } from "./PracticeTotals";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES, ROLES } from "#db/schema";
+import { LOCALES, ROLES } from "#db/enums";
 import { choice, emailField, errorMessage, requiredText, type FormErrors } from "~/lib/forms";
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 

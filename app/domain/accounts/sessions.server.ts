@@ -1,9 +1,9 @@
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import * as schema from "#db/schema";
-import { getDb } from "~/lib/db.server";
+import { getDb, preparedQuery } from "~/lib/db.server";
 
 /**
  * Sessions after Lucia's design (lucia-auth.com): the token is `id.secret`,
@@ -46,15 +46,8 @@ export function createSession(userId: string, now = new Date()): { token: string
   return { token: `${id}.${secret}`, session };
 }
 
-export function validateSessionToken(
-  token: string,
-  now = new Date(),
-): { session: Session; user: SessionUser } | null {
-  const parts = token.split(".");
-  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
-  const [id, secret] = parts;
-  const db = getDb();
-  const row = db
+const sessionWithUser = preparedQuery((db) =>
+  db
     .select({
       session: schema.sessions,
       user: {
@@ -68,8 +61,18 @@ export function validateSessionToken(
     })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(eq(schema.sessions.id, id))
-    .get();
+    .where(eq(schema.sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+export function validateSessionToken(
+  token: string,
+  now = new Date(),
+): { session: Session; user: SessionUser } | null {
+  const parts = token.split(".");
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
+  const [id, secret] = parts;
+  const row = sessionWithUser().get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) return null;
   if (row.session.expiresAt.getTime() <= now.getTime() || row.user.deactivatedAt) {
@@ -79,7 +82,7 @@ export function validateSessionToken(
   let expiresAt = row.session.expiresAt;
   if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS - SESSION_REFRESH_MS) {
     expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, id)).run();
+    getDb().update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.id, id)).run();
   }
   const { deactivatedAt: _ignored, ...user } = row.user;
   return {

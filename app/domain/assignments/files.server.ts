@@ -152,6 +152,23 @@ export function getFile(submissionId: string, fileId: string) {
   );
 }
 
+/**
+ * An attachment the user may download: the fellow who uploaded it, the mentor
+ * the submission is assigned to once it is sent, coordinators. Otherwise null.
+ */
+export function getDownloadableFile(
+  user: { id: string; role: string },
+  submissionId: string,
+  fileId: string,
+) {
+  const submission = getDb().select().from(schema.submissions).where(eq(schema.submissions.id, submissionId)).get();
+  if (!submission) return null;
+  const allowed =
+    user.id === submission.fellowId ||
+    (submission.status !== "draft" && (user.role === "coordinator" || (user.role === "mentor" && submission.mentorId === user.id)));
+  return allowed ? getFile(submission.id, fileId) : null;
+}
+
 export function readStoredFile(storedName: string) {
   return fs.readFileSync(path.join(uploadsDir(), storedName.slice(0, 2), storedName));
 }

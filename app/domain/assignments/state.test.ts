@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SUBMISSION_STATUSES } from "#db/schema";
+import { SUBMISSION_STATUSES } from "#db/enums";
 import { canStartNewAttempt, canTransition, isEditable } from "./state";
 
 describe("the submission state machine", () => {

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from "#db/schema";
+import type { SubmissionStatus } from "#db/enums";
 
 /**
  * The life of one attempt. A fellow submits a draft; a mentor's released

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COHORT_REGIONS, REGIONS } from "#db/schema";
+import { COHORT_REGIONS, REGIONS } from "#db/enums";
 import { choice, errorMessage, requiredText, type FormErrors } from "~/lib/forms";
 import { COHORT_NAME_MAX, MAX_PRACTICE_HOURS, ORGANIZATION_NAME_MAX, REASON_MAX } from "./limits";
 

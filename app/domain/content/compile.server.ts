@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
-import { LOCALES } from "#db/schema";
+import { LOCALES } from "#db/enums";
 import { getFixedT } from "~/lib/i18n/i18n.server";
 import { createLearningComponents, newCollector } from "./components";
 import {

@@ -3,7 +3,7 @@ import { programmeToday } from "~/lib/dates.server";
 import { notFound } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n/config";
 import { getFixedT } from "~/lib/i18n/i18n.server";
-import { getActiveEnrollment, getFellowSchedule, getModuleState, getScheduleEntry } from "~/domain/progress/progress.server";
+import { getActiveEnrollment, getCohortSchedule, getModuleState } from "~/domain/progress/progress.server";
 import { fillModuleBody, type BodyState } from "./body.server";
 import { getModule, listModuleSlugs, moduleInLocale } from "./catalog.server";
 import type { CompiledModule } from "./schema";
@@ -15,10 +15,11 @@ import type { CompiledModule } from "./schema";
  */
 export function openModule(user: SessionUser, slug: string, today = programmeToday()) {
   const mod = getModule(slug) ?? notFound();
-  if (user.role !== "fellow") return { mod, mode: "read-only" as const, schedule: null, locked: false };
+  if (user.role !== "fellow") return { mod, mode: "read-only" as const, schedule: null, cohortSchedule: null, locked: false };
   const enrollment = getActiveEnrollment(user.id) ?? notFound();
-  const schedule = getScheduleEntry(enrollment.cohortId, slug) ?? notFound();
-  return { mod, mode: "fellow" as const, schedule, locked: schedule.opensOn > today };
+  const cohortSchedule = getCohortSchedule(enrollment.cohortId);
+  const schedule = cohortSchedule.find((m) => m.moduleSlug === slug) ?? notFound();
+  return { mod, mode: "fellow" as const, schedule, cohortSchedule, locked: schedule.opensOn > today };
 }
 
 /** A fellow's module they may record progress in (open, in their schedule), or 404. */
@@ -29,11 +30,11 @@ export function requireWritableModule(user: SessionUser, slug: string): Compiled
   return access.mod;
 }
 
-function neighbours(user: SessionUser, slug: string, today: string) {
-  const order =
-    user.role === "fellow"
-      ? getFellowSchedule(user.id, today).modules.filter((m) => !m.locked).map((m) => m.slug)
-      : listModuleSlugs();
+/** The modules before and after this one: for a fellow, among their cohort's open modules in order. */
+function neighbours(slug: string, today: string, cohortSchedule: { moduleSlug: string; opensOn: string }[] | null) {
+  const order = cohortSchedule
+    ? cohortSchedule.filter((m) => m.opensOn <= today && getModule(m.moduleSlug)).map((m) => m.moduleSlug)
+    : listModuleSlugs();
   const i = order.indexOf(slug);
   const pick = (s: string | undefined) => {
     const m = s ? getModule(s) : null;
@@ -67,7 +68,7 @@ export function buildModulePage(
     return { page: { ...header, locked: { opensOn: access.schedule!.opensOn } }, body: null };
   }
   const t = getFixedT(locale);
-  const { previous, next } = neighbours(user, slug, today);
+  const { previous, next } = neighbours(slug, today, access.cohortSchedule);
   // Titles of neighbours in the reader's language where the module has it.
   const titled = (n: { slug: string; title: string } | null) => {
     const m = n ? getModule(n.slug) : null;

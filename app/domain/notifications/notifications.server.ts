@@ -2,7 +2,7 @@ import { writeTransaction } from "#db/client";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { getModule, moduleInLocale } from "~/domain/content/catalog.server";
-import { getDb } from "~/lib/db.server";
+import { getDb, preparedQuery } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { isLocale, type Locale } from "~/lib/i18n/config";
 import { getFixedT } from "~/lib/i18n/i18n.server";
@@ -47,14 +47,16 @@ export async function notify(userId: string, kind: schema.NotificationKind, valu
   });
 }
 
+const unreadQuery = preparedQuery((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.notifications)
+    .where(and(eq(schema.notifications.userId, sql.placeholder("userId")), isNull(schema.notifications.readAt)))
+    .prepare(),
+);
+
 export function unreadCount(userId: string): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(schema.notifications)
-      .where(and(eq(schema.notifications.userId, userId), isNull(schema.notifications.readAt)))
-      .get()?.n ?? 0
-  );
+  return unreadQuery().get({ userId })?.n ?? 0;
 }
 
 export function listNotifications(userId: string, locale: Locale, limit = 50) {

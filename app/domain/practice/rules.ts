@@ -1,4 +1,4 @@
-import type { PracticeKind, PracticeStatus } from "#db/schema";
+import type { PracticeKind, PracticeStatus } from "#db/enums";
 
 /** Limits of the practice log, shared by the forms (in the browser) and the services. */
 export const MAX_HOURS_PER_DAY = 12;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PRACTICE_KINDS } from "#db/schema";
+import { PRACTICE_KINDS } from "#db/enums";
 import { dateField } from "~/domain/cohorts/schemas";
 import { choice, errorMessage, requiredText, type FieldError, type FormErrors } from "~/lib/forms";
 import {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import * as schema from "#db/schema";
 import { getModule } from "~/domain/content/catalog.server";
 import type { CompiledModule } from "~/domain/content/schema";
-import { getDb } from "~/lib/db.server";
+import { getDb, preparedQuery } from "~/lib/db.server";
 import { daysBetween } from "~/lib/dates.server";
 import { newId } from "~/lib/ids.server";
 import { evaluateCompletion, scoreAttempt, type Answers } from "./scoring";
@@ -10,63 +10,84 @@ import { evaluateCompletion, scoreAttempt, type Answers } from "./scoring";
 export type ModuleStatus = "not_started" | "in_progress" | "complete";
 
 /** The active enrolment of a fellow, with the cohort's schedule in order. */
+const activeEnrollmentQuery = preparedQuery((db) =>
+  db
+    .select({
+      id: schema.enrollments.id,
+      cohortId: schema.enrollments.cohortId,
+      mentorId: schema.enrollments.mentorId,
+      cohortName: schema.cohorts.name,
+    })
+    .from(schema.enrollments)
+    .innerJoin(schema.cohorts, eq(schema.cohorts.id, schema.enrollments.cohortId))
+    .where(and(eq(schema.enrollments.fellowId, sql.placeholder("fellowId")), eq(schema.enrollments.status, "active")))
+    .prepare(),
+);
+
 export function getActiveEnrollment(fellowId: string) {
-  return (
-    getDb()
-      .select({
-        id: schema.enrollments.id,
-        cohortId: schema.enrollments.cohortId,
-        mentorId: schema.enrollments.mentorId,
-        cohortName: schema.cohorts.name,
-      })
-      .from(schema.enrollments)
-      .innerJoin(schema.cohorts, eq(schema.cohorts.id, schema.enrollments.cohortId))
-      .where(and(eq(schema.enrollments.fellowId, fellowId), eq(schema.enrollments.status, "active")))
-      .get() ?? null
-  );
+  return activeEnrollmentQuery().get({ fellowId }) ?? null;
+}
+
+const cohortScheduleQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(schema.cohortModules)
+    .where(eq(schema.cohortModules.cohortId, sql.placeholder("cohortId")))
+    .orderBy(asc(schema.cohortModules.position))
+    .prepare(),
+);
+
+/** A cohort's modules in schedule order. */
+export function getCohortSchedule(cohortId: string) {
+  return cohortScheduleQuery().all({ cohortId });
 }
 
 export function getScheduleEntry(cohortId: string, slug: string) {
-  return (
-    getDb()
-      .select()
-      .from(schema.cohortModules)
-      .where(and(eq(schema.cohortModules.cohortId, cohortId), eq(schema.cohortModules.moduleSlug, slug)))
-      .get() ?? null
-  );
+  return getCohortSchedule(cohortId).find((m) => m.moduleSlug === slug) ?? null;
 }
+
+const moduleStateQueries = preparedQuery((db) => {
+  const fellowId = sql.placeholder("fellowId");
+  const slug = sql.placeholder("slug");
+  return {
+    read: db
+      .select({ sectionId: schema.sectionProgress.sectionId })
+      .from(schema.sectionProgress)
+      .where(and(eq(schema.sectionProgress.fellowId, fellowId), eq(schema.sectionProgress.moduleSlug, slug)))
+      .prepare(),
+    lastAttempt: db
+      .select({
+        answers: schema.knowledgeCheckAttempts.answers,
+        scorePercent: schema.knowledgeCheckAttempts.scorePercent,
+        createdAt: schema.knowledgeCheckAttempts.createdAt,
+        best: sql<number>`max(${schema.knowledgeCheckAttempts.scorePercent}) over ()`,
+        count: sql<number>`count(*) over ()`,
+      })
+      .from(schema.knowledgeCheckAttempts)
+      .where(and(eq(schema.knowledgeCheckAttempts.fellowId, fellowId), eq(schema.knowledgeCheckAttempts.moduleSlug, slug)))
+      .orderBy(desc(schema.knowledgeCheckAttempts.createdAt))
+      .limit(1)
+      .prepare(),
+    notes: db
+      .select({ id: schema.reflections.reflectionId, text: schema.reflections.text, updatedAt: schema.reflections.updatedAt })
+      .from(schema.reflections)
+      .where(and(eq(schema.reflections.fellowId, fellowId), eq(schema.reflections.moduleSlug, slug)))
+      .prepare(),
+    completion: db
+      .select({ completedAt: schema.moduleCompletions.completedAt })
+      .from(schema.moduleCompletions)
+      .where(and(eq(schema.moduleCompletions.fellowId, fellowId), eq(schema.moduleCompletions.moduleSlug, slug)))
+      .prepare(),
+  };
+});
 
 /** Everything the module page needs about one fellow, in four small queries. */
 export function getModuleState(fellowId: string, slug: string) {
-  const db = getDb();
-  const read = db
-    .select({ sectionId: schema.sectionProgress.sectionId })
-    .from(schema.sectionProgress)
-    .where(and(eq(schema.sectionProgress.fellowId, fellowId), eq(schema.sectionProgress.moduleSlug, slug)))
-    .all();
-  const attempts = db
-    .select({
-      answers: schema.knowledgeCheckAttempts.answers,
-      scorePercent: schema.knowledgeCheckAttempts.scorePercent,
-      createdAt: schema.knowledgeCheckAttempts.createdAt,
-      best: sql<number>`max(${schema.knowledgeCheckAttempts.scorePercent}) over ()`,
-      count: sql<number>`count(*) over ()`,
-    })
-    .from(schema.knowledgeCheckAttempts)
-    .where(and(eq(schema.knowledgeCheckAttempts.fellowId, fellowId), eq(schema.knowledgeCheckAttempts.moduleSlug, slug)))
-    .orderBy(desc(schema.knowledgeCheckAttempts.createdAt))
-    .limit(1)
-    .get();
-  const notes = db
-    .select({ id: schema.reflections.reflectionId, text: schema.reflections.text, updatedAt: schema.reflections.updatedAt })
-    .from(schema.reflections)
-    .where(and(eq(schema.reflections.fellowId, fellowId), eq(schema.reflections.moduleSlug, slug)))
-    .all();
-  const completion = db
-    .select({ completedAt: schema.moduleCompletions.completedAt })
-    .from(schema.moduleCompletions)
-    .where(and(eq(schema.moduleCompletions.fellowId, fellowId), eq(schema.moduleCompletions.moduleSlug, slug)))
-    .get();
+  const queries = moduleStateQueries();
+  const read = queries.read.all({ fellowId, slug });
+  const attempts = queries.lastAttempt.get({ fellowId, slug });
+  const notes = queries.notes.all({ fellowId, slug });
+  const completion = queries.completion.get({ fellowId, slug });
   return {
     readSectionIds: new Set(read.map((r) => r.sectionId)),
     lastAttempt: attempts
@@ -175,12 +196,7 @@ export function getFellowSchedule(fellowId: string, today: string) {
   const enrollment = getActiveEnrollment(fellowId);
   if (!enrollment) return { enrollment: null, modules: [] as ScheduledModule[] };
   const db = getDb();
-  const rows = db
-    .select()
-    .from(schema.cohortModules)
-    .where(eq(schema.cohortModules.cohortId, enrollment.cohortId))
-    .orderBy(asc(schema.cohortModules.position))
-    .all();
+  const rows = getCohortSchedule(enrollment.cohortId);
   const reads = db
     .select({ slug: schema.sectionProgress.moduleSlug, sectionId: schema.sectionProgress.sectionId })
     .from(schema.sectionProgress)

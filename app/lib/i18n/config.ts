@@ -1,5 +1,5 @@
 import type { InitOptions, Resource } from "i18next";
-import { LOCALES, type Locale } from "#db/schema";
+import { LOCALES, type Locale } from "#db/enums";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "en";

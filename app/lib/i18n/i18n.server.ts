@@ -5,9 +5,12 @@ import en from "~/locales/en.json";
 import hy from "~/locales/hy.json";
 import ka from "~/locales/ka.json";
 import ru from "~/locales/ru.json";
+import { flattenCatalog, type FlatCatalog } from "./translator";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, i18nOptions, isLocale, type Locale } from "./config";
 
 export const catalogs: Record<Locale, Record<string, unknown>> = { en, ka, ru, az, hy };
+/** The catalogs as `key.path → text`, for the translator React renders with. */
+export const flatCatalogs = Object.fromEntries(LOCALES.map((l) => [l, flattenCatalog(catalogs[l])])) as Record<Locale, FlatCatalog>;
 
 const instances = new Map<Locale, ReturnType<typeof createInstance>>();
 
