@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { extractText, getDocumentProxy } from "unpdf";
 import { DEMO_REQUIRED_MODULES } from "../../db/demo-modules";
@@ -103,4 +104,26 @@ test("a fellow's last hours make them eligible; a coordinator issues; PDF, crede
   await expect(anonymous.getByTestId("verify-status")).toHaveText(/This certificate was revoked on \d{4}-\d{2}-\d{2}/);
   expect(await (await anonymous.request.get(`/verify/${code}/status`)).json()).toMatchObject({ status: "revoked" });
   await visitor.close();
+});
+
+test("a graduate downloads her certificate from her certificate page, in her own language", async ({ page }) => {
+  const ka = JSON.parse(fs.readFileSync("app/locales/ka.json", "utf8")) as { certificate: { downloadPdf: string; downloadCredential: string } };
+  await signIn(page, "graduate@demo.test");
+  await page.goto("/certificate");
+  const certificate = page.getByTestId("certificate");
+
+  const pdfDownload = page.waitForEvent("download");
+  await certificate.getByRole("link", { name: ka.certificate.downloadPdf }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^certificate-[a-z2-7]{8}\.pdf$/);
+  const bytes = new Uint8Array(fs.readFileSync((await pdf.path())!));
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  expect(text.replace(/\s+/g, " ")).toContain("ნინო ბერიძე");
+
+  const credentialDownload = page.waitForEvent("download");
+  await certificate.getByRole("link", { name: ka.certificate.downloadCredential }).click();
+  const jwt = fs.readFileSync((await (await credentialDownload).path())!, "utf8");
+  const jwks = createLocalJWKSet(await (await page.request.get("/.well-known/jwks.json")).json());
+  const { payload } = await jwtVerify(jwt, jwks, { typ: "vc+jwt" });
+  expect(payload).toMatchObject({ type: ["VerifiableCredential", "OpenBadgeCredential"] });
 });

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, signIn, test } from "./fixtures";
 
 /** A date `days` from today, as the date inputs take it. */
@@ -120,4 +121,24 @@ test("a coordinator sets up a cohort, imports people, enrols and pairs, then wat
   await page.goto(cohortUrl);
   await expect(matrix.getByRole("link", { name: `Նարե ${run}` })).toHaveCount(0);
   await expect(page.getByText("Withdrawn", { exact: true }).locator("..")).toContainText("1");
+});
+
+test("a coordinator opens the donor report from the cohort page and downloads it as CSV", async ({ page }) => {
+  await signIn(page, "coordinator@demo.test");
+  await page.goto("/coordinator/cohorts/demo-cohort-2026");
+  await page.getByRole("link", { name: "Donor report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Donor report: Kvemo Kartli & Samtskhe-Javakheti 2026");
+  // The demo cohort places one fellow in Bolnisi; other tests enrol theirs in Marneuli.
+  const byOrganisation = page.getByRole("table", { name: "By host organisation" });
+  const bolnisi = byOrganisation.getByRole("row", { name: /Bolnisi Women's Initiative/ });
+  await expect(bolnisi.getByRole("cell").first()).toHaveText("1"); // enrolled
+  await expect(page.getByRole("table", { name: "By municipality" }).getByRole("rowheader", { name: "Bolnisi" })).toBeVisible();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("donor-report-demo-cohort-2026.csv");
+  const csv = fs.readFileSync((await download.path())!, "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toMatch(/^By host organisation,Bolnisi Women's Initiative,Bolnisi,1,1,0,/m);
 });

@@ -132,3 +132,36 @@ test("practice hours: logged, one sent back and the rest approved; totals and da
   await expect(page.getByTestId("hours-waiting")).toHaveText("1.25");
   await expect(page.getByTestId("hours-returned")).toHaveText("0");
 });
+
+test("supervision: the mentor records a session with agreed actions and follows one up; the fellow sees it, reflects, and the hours count", async ({ page, browser, makeUser }) => {
+  test.setTimeout(60_000);
+  const fellow = await makeUser({ name: `Rəşad ${Date.now().toString(36)}`, enrol: true });
+  const mentor = await mentorPage(browser);
+  await mentor.page.goto(`/fellows/${fellow.id}/practice`);
+  await mentor.page.getByText("Record a supervision session").click();
+  await mentor.page.getByLabel("Date").fill(day(-1));
+  await mentor.page.getByLabel("Length in hours").fill("1.5");
+  await mentor.page.getByLabel("Topics discussed").fill("Boundaries on home visits; keeping case notes anonymous.");
+  await mentor.page.getByLabel(/Agreed actions/).fill("Reread the safeguarding procedure\nPlan the next visit with the family");
+  await mentor.page.getByRole("button", { name: "Record the session" }).click();
+  await expect(mentor.page.getByText("The supervision session has been recorded.")).toBeVisible();
+  const session = mentor.page.getByTestId("supervision-sessions").locator(":scope > li").first();
+  await expect(session).toContainText(`${day(-1)} · 1.5 h`);
+  await session.getByLabel("Follow-up of “Reread the safeguarding procedure”").selectOption({ label: "done" });
+  await session.getByRole("button", { name: "Update" }).first().click();
+  await expect(mentor.page.getByText("The follow-up has been updated.")).toBeVisible();
+  await expect(session.getByLabel("Follow-up of “Reread the safeguarding procedure”")).toHaveValue("done");
+  await mentor.context.close();
+
+  await signIn(page, fellow.email, fellow.password);
+  await page.goto("/practice");
+  await expect(page.getByTestId("hours-approved")).toHaveText("1.5");
+  const mine = page.getByTestId("supervision-sessions").locator(":scope > li").first();
+  await expect(mine).toContainText("Boundaries on home visits");
+  await mine.getByLabel("Fellow's reflection").fill("I will ask before taking notes in a family's home.");
+  await mine.getByRole("button", { name: "Save reflection" }).click();
+  await expect(page.getByText("Your reflection has been saved.")).toBeVisible();
+  await expect(page.getByTestId("supervision-sessions").locator(":scope > li").first().getByLabel("Fellow's reflection")).toHaveValue(
+    "I will ask before taking notes in a family's home.",
+  );
+});
