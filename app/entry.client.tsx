@@ -5,6 +5,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { loadCatalog } from "~/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, i18nOptions, isLocale } from "~/lib/i18n/config";
+import { registerServiceWorker } from "~/lib/offline";
 
 async function hydrate() {
   const lang = document.documentElement.lang;
@@ -28,6 +29,11 @@ async function hydrate() {
       </StrictMode>,
     );
   });
+  // Offline reading (public/sw.js) in production builds only: under Vite's dev server it would cache dev modules.
+  if (import.meta.env.PROD) {
+    if (document.readyState === "complete") registerServiceWorker();
+    else window.addEventListener("load", registerServiceWorker, { once: true });
+  }
 }
 
 void hydrate();
