@@ -150,7 +150,7 @@ test("new content replaces the saved copy on the next visit with a connection", 
   await expect(section.locator(".read-mark")).toHaveText("✓ Read");
 });
 
-test("signing out removes the saved pages from the device", async ({ page, context, makeUser, allowConsoleError }) => {
+test("signing out removes the saved pages from the device", async ({ page, context, makeUser }) => {
   const fellow = await makeUser({ role: "fellow", enrol: true });
   await signIn(page, fellow.email, fellow.password);
   await page.goto(MODULE);
@@ -162,7 +162,6 @@ test("signing out removes the saved pages from the device", async ({ page, conte
   await expect.poll(() => savedHtml(page, MODULE)).toBeNull();
 
   await context.setOffline(true);
-  allowConsoleError(/ERR_INTERNET_DISCONNECTED/);
   await page.goto(MODULE);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page is not saved on this device");
   await expect(page.getByText("No modules are saved on this device yet.")).toBeVisible();
