@@ -3,6 +3,7 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { fetchCatalog } from "~/lib/i18n/catalogs";
 import { createTranslationStore, readPageTranslations, TranslationProvider } from "~/lib/i18n/react";
+import { registerServiceWorker } from "~/lib/offline";
 
 // The page carries the translations it shows; hydrate from those at once.
 const translations = createTranslationStore(readPageTranslations(document));
@@ -17,6 +18,12 @@ startTransition(() => {
     </StrictMode>,
   );
 });
+
+// Offline reading (public/sw.js) in production builds only: under Vite's dev server it would cache dev modules.
+if (import.meta.env.PROD) {
+  if (document.readyState === "complete") registerServiceWorker();
+  else window.addEventListener("load", registerServiceWorker, { once: true });
+}
 
 // The full catalog, for pages opened by client-side navigation, once the page is idle.
 const whenIdle: (callback: () => void) => void =

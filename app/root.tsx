@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Link,
@@ -16,12 +17,14 @@ import {
 import { useEffect, useState, type ReactNode } from "react";
 import { PageTranslations, useTranslation, useTranslationStore } from "~/lib/i18n/react";
 import { FlashMessage } from "~/components/FlashMessage";
+import { OfflineStatus } from "~/components/OfflineStatus";
 import { SiteHeader } from "~/components/SiteHeader";
 import { queueCount } from "~/domain/assignments/reviews.server";
 import { unreadCount } from "~/domain/notifications/notifications.server";
 import { allowAnyone, getUser } from "~/lib/auth.server";
 import { clearFlashCookie, readFlash } from "~/lib/flash.server";
 import { fetchCatalog } from "~/lib/i18n/catalogs";
+import { isNetworkError } from "~/lib/offline";
 import { isLocale } from "~/lib/i18n/config";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
 import { useRequestInfo } from "~/lib/request-info";
@@ -52,6 +55,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = typeof loader;
+
+/** A submission that never reached the server changed nothing: asking the server again would only fail too. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { notSent?: boolean } | undefined)?.notSent ? false : defaultShouldRevalidate;
 
 function useLocaleSync(locale: string) {
   const translations = useTranslationStore();
@@ -105,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
           locale={locale}
           currentPath={location.pathname + location.search}
         />
+        <OfflineStatus />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           <FlashMessage flash={rootData?.flash ?? null} />
           {children}
@@ -136,6 +144,24 @@ export function ErrorBoundary() {
         ? document.getElementById("error-reference")?.textContent
         : undefined),
   );
+  if (isNetworkError(error)) {
+    return (
+      <section aria-labelledby="error-title">
+        <h1 id="error-title" className="mb-2 text-2xl font-bold">
+          {t("offline.connectionLostTitle")}
+        </h1>
+        <p className="mb-4">{t("offline.connectionLostText")}</p>
+        <p className="flex flex-wrap gap-4">
+          <a href={typeof window === "undefined" ? "/" : window.location.href} className="text-brand-700 underline">
+            {t("offline.tryAgain")}
+          </a>
+          <a href="/modules" className="text-brand-700 underline">
+            {t("offline.toModules")}
+          </a>
+        </p>
+      </section>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <section aria-labelledby="error-title">

@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from "react";
-import { useTranslation } from "~/lib/i18n/react";
+import { useClientTranslations, useTranslation } from "~/lib/i18n/react";
 
 /** A read-only field to select and copy; with JavaScript, a button copies it in one tap. */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
+  useClientTranslations(["certificate.copied"]); // shown only after the page is interactive
   const id = useId();
   const [canCopy, setCanCopy] = useState(false);
   const [copied, setCopied] = useState(false);

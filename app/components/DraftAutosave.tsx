@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { useTranslation } from "~/lib/i18n/react";
+import { useClientTranslations, useTranslation } from "~/lib/i18n/react";
 
 type Saved = { submissionId?: string; version?: number; errorKey?: string };
 
@@ -26,6 +26,7 @@ export function DraftAutosave({
   action: string;
 }) {
   const { t } = useTranslation();
+  useClientTranslations(["assignments.autosavedAt", "assignments.discardCopy", "assignments.restoreCopy", "assignments.unsentCopy"]); // shown only after the page is interactive
   const fetcher = useFetcher<Saved>();
   const dirty = useRef(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { useTranslation } from "~/lib/i18n/react";
+import { useClientTranslations, useTranslation } from "~/lib/i18n/react";
 
 /**
  * With JavaScript: saves a whole form as a draft (intent=save) 30 seconds
@@ -11,6 +11,7 @@ import { useTranslation } from "~/lib/i18n/react";
  */
 export function FormAutosave({ form, enabled }: { form: RefObject<HTMLFormElement | null>; enabled: boolean }) {
   const { t } = useTranslation();
+  useClientTranslations(["assignments.autosavedAt"]); // shown only after the page is interactive
   const fetcher = useFetcher<{ errorKey?: string }>();
   const dirty = useRef(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);

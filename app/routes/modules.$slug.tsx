@@ -4,8 +4,16 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSubmit, type ClientLoaderFunctionArgs } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useSubmit,
+  type ClientActionFunctionArgs,
+  type ClientLoaderFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "~/lib/i18n/react";
 import { ProgressBar } from "~/components/ProgressBar";
 import { buildModulePage, requireWritableModule } from "~/domain/content/module-page.server";
@@ -14,6 +22,7 @@ import { issueIfAutomatic } from "~/domain/certificates/certificates.server";
 import { REFLECTION_MAX, markSectionRead, recordAttempt, saveReflection } from "~/domain/progress/progress.server";
 import { requireUser } from "~/lib/auth.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
+import { isNetworkError, showFormNotSent } from "~/lib/offline";
 import { useRequestInfo } from "~/lib/request-info";
 
 export const handle = { titleKey: "modules.title" };
@@ -67,6 +76,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return back("top");
 }
 
+/**
+ * A connection that drops while the browser still thinks it is online: the
+ * page stays as it is, with what was typed, and says nothing was sent.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (isNetworkError(error)) return { notSent: true as const };
+    throw error;
+  }
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { notSent?: boolean } | undefined)?.notSent ? false : defaultShouldRevalidate;
+
 export default function ModulePage() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader & { bodyHtml?: string | null }>() as Awaited<ReturnType<typeof loader>> & {
@@ -75,6 +100,11 @@ export default function ModulePage() {
   const actionData = useActionData<typeof action>();
   const { moduleBody } = useRequestInfo();
   const submit = useSubmit();
+  const submittedForm = useRef<HTMLFormElement | null>(null);
+  const notSent = actionData && "notSent" in actionData ? actionData : null;
+  useEffect(() => {
+    if (notSent && submittedForm.current) showFormNotSent(submittedForm.current, t("offline.formNotSent"));
+  }, [notSent, t]);
   // Hydration keeps the body the server rendered; navigation brings it from /body.
   const [hydratedBody] = useState(() =>
     typeof document !== "undefined" ? document.getElementById("module-body")?.innerHTML : undefined,
@@ -85,6 +115,7 @@ export default function ModulePage() {
     const form = event.target as HTMLFormElement;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-enhance")) return;
     event.preventDefault();
+    submittedForm.current = form;
     submit(form, { method: "post", preventScrollReset: true, action: `/modules/${page.slug}` });
   }
 
@@ -166,7 +197,7 @@ export default function ModulePage() {
                 </Link>
               </p>
             ) : null}
-            {actionData?.error ? (
+            {actionData && "error" in actionData ? (
               <p role="alert" className="mb-4 rounded border border-red-700 bg-red-50 px-3 py-2 text-red-900">
                 {t(actionData.error, { max: 10000 })}
               </p>

@@ -4,6 +4,7 @@ import { useTranslation } from "~/lib/i18n/react";
 import { PageTitle } from "~/components/form";
 import { ModuleStatusBadge } from "~/components/ModuleStatusBadge";
 import { ProgressBar } from "~/components/ProgressBar";
+import { SaveForOffline, SavedForOffline, useSavedPages } from "~/components/SaveForOffline";
 import { listModulesFor } from "~/domain/content/module-list.server";
 import { requireUser } from "~/lib/auth.server";
 import { resolveLocale } from "~/lib/i18n/i18n.server";
@@ -12,12 +13,19 @@ export const handle = { titleKey: "modules.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return listModulesFor(user, resolveLocale(request, user.locale));
+  const list = listModulesFor(user, resolveLocale(request, user.locale));
+  // A fellow may keep every module open to them for offline reading.
+  const offlinePaths = list.kind === "schedule" ? list.modules.filter((m) => !m.locked).map((m) => `/modules/${m.slug}`) : [];
+  return { ...list, offlinePaths };
 }
+
+/** Saved with the modules so a fellow can move between them offline. */
+const OFFLINE_NAVIGATION = ["/modules", "/dashboard"];
 
 export default function Modules() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const [saved, setSaved] = useSavedPages();
   return (
     <div>
       <PageTitle>{t("modules.title")}</PageTitle>
@@ -30,6 +38,11 @@ export default function Modules() {
         </Link>
       </p>
       {data.kind === "schedule" && !data.enrolled ? <p>{t("dashboard.notEnrolled")}</p> : null}
+      <SaveForOffline
+        modulePaths={data.offlinePaths}
+        alsoSave={OFFLINE_NAVIGATION}
+        onSaved={(savedAt) => setSaved((before) => ({ ...before, ...savedAt }))}
+      />
       <ol className="space-y-4">
         {data.modules.map((m) => {
           const scheduled = "status" in m ? m : null;
@@ -70,6 +83,7 @@ export default function Modules() {
                   label={t("modules.sectionsRead", { read: scheduled.sectionsRead, total: scheduled.sectionsTotal })}
                 />
               ) : null}
+              {scheduled && !scheduled.locked ? <SavedForOffline savedAt={saved[`/modules/${m.slug}`]} /> : null}
             </li>
           );
         })}

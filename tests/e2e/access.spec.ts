@@ -38,6 +38,7 @@ const RESOURCE_ROUTES = new Set([
   "routes/certificates.$file",
   "routes/certificates.$code_.credential",
   "routes/[.well-known].jwks[.json]",
+  "routes/offline[.json]",
 ]);
 
 async function expectPage(context: APIRequestContext, url: string, outcome: Outcome, label: string) {

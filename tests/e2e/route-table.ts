@@ -119,6 +119,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
     access: { anonymous: "login", fellow: 404, otherFellow: 404, mentor: 404, otherMentor: 404, coordinator: 200 },
   },
   "routes/[.well-known].jwks[.json]": { path: "/.well-known/jwks.json", access: everyone(200) },
+  // The words of the service worker's own offline pages, the same for everyone.
+  "routes/offline[.json]": { path: "/offline.json", access: everyone(200) },
   "routes/glossary": { path: "/glossary", access: signedIn },
   "routes/search": { path: "/search?q=water", access: signedIn },
   // `fellow`'s own progress: their mentor and coordinators may see it, nobody else.

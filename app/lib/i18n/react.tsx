@@ -80,6 +80,21 @@ export function useTranslation(): { t: TFunction; i18n: { language: Locale } } {
   );
 }
 
+/**
+ * Declares texts a component shows only in the browser (after hydration, or
+ * offline), so the server puts them in the page's translations too.
+ */
+export function useClientTranslations(keys: readonly string[]) {
+  const store = useTranslationStore();
+  if (!store.record) return;
+  const { language, catalogs } = store.get();
+  const t = createTranslator(language, catalogs, store.record);
+  for (const key of keys) {
+    t(key);
+    t(key, { count: 1 }); // records every plural form the key has
+  }
+}
+
 export const PAGE_TRANSLATIONS_ID = "page-translations";
 
 /** JSON inside a <script> element: `<` escaped so no text can close the element. */
