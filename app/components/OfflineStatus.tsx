@@ -94,7 +94,8 @@ export function OfflineStatus() {
       : null;
 
   return (
-    <div role="status" className={text ? "border-b border-amber-700 bg-amber-50 px-4 py-2 text-amber-950" : undefined}>
+    // Always a live region, so the banner is announced when it appears; a status only while it says something.
+    <div aria-live="polite" role={text ? "status" : undefined} className={text ? "border-b border-amber-700 bg-amber-50 px-4 py-2 text-amber-950" : undefined}>
       {text ? (
         <p className="mx-auto max-w-5xl">
           {text}

@@ -73,7 +73,7 @@ export function SaveForOffline({
         {t("offline.saveButton")}
       </button>
       <p className="mt-2 text-sm text-slate-700">{t("offline.saveHelp")}</p>
-      <div role="status" className="mt-2 text-sm">
+      <div aria-live="polite" role={progress || result ? "status" : undefined} className="mt-2 text-sm">
         {progress ? <p>{t("offline.saving", { done: progress.done, total: progress.total })}</p> : null}
         {result && result.saved > 0 ? (
           <p className="font-semibold text-green-800">
