@@ -1,26 +1,38 @@
 // `npm run bench`: figures, not assertions. Needs a production build (`npm run build`).
-//   1. The signed-in module page under load, beside a bare node:http server
-//      returning the same HTML (the ceiling).
+//   1. The signed-in page of module 4 under load, with gzip, beside
+//      - a bare Remix 2.17 page (bench/bare-remix: same framework and future
+//        flags, one route rendering the same module body, no loader work),
+//        served by one process the way remix-serve runs an app, and the same
+//        bare page on one worker per core, for comparison;
+//      - a raw node:http server returning the module page's HTML (the ceiling).
+//      Plus the page's bytes (HTML, JavaScript, CSS), the SQL statements one
+//      request runs, and first contentful paint over a slow 3G connection.
 //   2. The coordinator's cohort overview and donor report on a cohort of
 //      1,000 fellows (the `db:seed:large` database), beside the module page,
 //      with the SQL statements each runs on 8 fellows and on 1,000.
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { countStatements as countQueries } from "../db/count-statements";
+import { SLOW_3G, formatPaintTable, measureFirstContentfulPaint } from "./lib/slow-network";
 
 const PORT = 3400;
 const BARE_PORT = 3401;
 const LARGE_PORT = 3402;
-const SLUG = process.env.BENCH_MODULE ?? "rights-based-social-work";
+const BARE_REMIX_PORT = 3403;
+const BARE_REMIX_CLUSTER_PORT = 3404;
+// Module 4: open to the demo graduate (her 2025 cohort has every module open), read in Georgian.
+const SLUG = process.env.BENCH_MODULE ?? "water-sanitation-health";
+const READER = process.env.BENCH_READER ?? "graduate@demo.test";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const base = `http://localhost:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fellowship-bench-"));
 const servers: ChildProcess[] = [];
+const bareRemixDir = path.resolve("bench/bare-remix");
 
 async function waitFor(url: string) {
   for (let i = 0; i < 100; i++) {
@@ -34,13 +46,14 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-async function startServer(port: number, env: Record<string, string>) {
-  const server = spawn(process.execPath, ["server.js"], {
+async function startServer(port: number, env: Record<string, string>, script = "server.js", ready = "/login") {
+  const server = spawn(process.execPath, [script], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: "true", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   servers.push(server);
-  await waitFor(`http://localhost:${port}/login`);
+  await waitFor(`http://localhost:${port}${ready}`);
+  return server;
 }
 
 async function signIn(origin: string, email: string) {
@@ -60,6 +73,8 @@ function gz(buf: Buffer | string) {
 type Row = { target: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number };
 
 async function measure(target: string, url: string, connections: number, headers: Record<string, string>): Promise<Row> {
+  // A short warm-up first, so no run measures a cold JIT.
+  await autocannon({ url, connections, duration: 1, headers });
   const result = await autocannon({ url, connections, duration: DURATION, headers });
   return {
     target,
@@ -73,10 +88,10 @@ async function measure(target: string, url: string, connections: number, headers
 }
 
 function printRows(rows: Row[]) {
-  console.log("target                                  conns    req/s   p50 ms   p95 ms   p99 ms   errors");
+  console.log("target                                        conns    req/s   p50 ms   p95 ms   p99 ms   errors");
   for (const r of rows) {
     console.log(
-      `${r.target.padEnd(40)}${String(r.connections).padStart(5)}${String(r.rps).padStart(9)}${String(r.p50).padStart(9)}${String(r.p95).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors).padStart(9)}`,
+      `${r.target.padEnd(46)}${String(r.connections).padStart(5)}${String(r.rps).padStart(9)}${String(r.p50).padStart(9)}${String(r.p95).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors).padStart(9)}`,
     );
   }
 }
@@ -95,64 +110,107 @@ async function switchDatabase(file: string) {
   resetEnvCache();
 }
 
-try {
-  // ── 1. The module page ──────────────────────────────────────────────────
-  await startServer(PORT, {});
-  const cookie = await signIn(base, "fellow@demo.test");
-  const url = `${base}/modules/${SLUG}`;
-  const page = await fetch(url, { headers: { cookie } });
-  if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status}`);
-  const html = await page.text();
-
-  // JavaScript the page loads: its module script and everything it preloads.
+/** Bytes the browser fetches for a page: its scripts (module script and preloads) and stylesheets, gzipped. */
+async function pageWeight(html: string, origin: string) {
   const scripts = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"|import\("([^"]+)"\)|<script[^>]+src="([^"]+)"/g)]
     .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((s, i, all) => s && all.indexOf(s) === i);
   let jsGzip = 0;
-  for (const s of scripts) jsGzip += gz(Buffer.from(await (await fetch(new URL(s, base))).arrayBuffer()));
+  for (const s of scripts) jsGzip += gz(Buffer.from(await (await fetch(new URL(s, origin))).arrayBuffer()));
   const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
   let cssGzip = 0;
-  for (const s of cssLinks) cssGzip += gz(Buffer.from(await (await fetch(new URL(s, base))).arrayBuffer()));
+  for (const s of cssLinks) cssGzip += gz(Buffer.from(await (await fetch(new URL(s, origin))).arrayBuffer()));
+  return { scripts: scripts.length, jsGzip, cssGzip };
+}
+
+try {
+  // ── 1. The module page ──────────────────────────────────────────────────
+  const app = await startServer(PORT, {});
+  const cookie = await signIn(base, READER);
+  const url = `${base}/modules/${SLUG}`;
+  const page = await fetch(url, { headers: { cookie } });
+  if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status}`);
+  const html = await page.text();
+  if (!html.includes('id="module-body"')) throw new Error(`${url} has no module body (locked?)`);
+  const weight = await pageWeight(html, base);
+  const translationsBytes = /<script id="page-translations"[^>]*>([^<]*)<\/script>/.exec(html)?.[1].length ?? 0;
 
   // SQL statements one request runs: counted in-process on the same database.
   await switchDatabase(path.join(dataDir, "fellowship.db"));
   const { buildModulePage } = await import("../app/domain/content/module-page.server");
   const { validateSessionToken } = await import("../app/domain/accounts/sessions.server");
+  const { unreadCount } = await import("../app/domain/notifications/notifications.server");
   const token = decodeURIComponent(cookie.split("=")[1]);
   const auth = validateSessionToken(token)!;
+  const locale = auth.user.locale ?? "en";
   const perRequest = await countStatements(() => {
     validateSessionToken(token);
-    buildModulePage(auth.user, SLUG, "en");
+    unreadCount(auth.user.id);
+    buildModulePage(auth.user, SLUG, locale);
   });
 
-  const bare = http.createServer((req, res) => {
-    const body = zlib.gzipSync(html);
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip", "Content-Length": body.length });
-    res.end(body);
+  // The bare Remix page renders exactly this reader's module body.
+  const { body } = buildModulePage(auth.user, SLUG, locale);
+  fs.writeFileSync(path.join(bareRemixDir, "app/body.html"), body ?? "");
+  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build", bareRemixDir], { stdio: "ignore" });
+  await startServer(BARE_REMIX_PORT, { WEB_CONCURRENCY: "1" }, path.join(bareRemixDir, "server.js"), "/");
+  await startServer(BARE_REMIX_CLUSTER_PORT, { WEB_CONCURRENCY: String(os.availableParallelism()) }, path.join(bareRemixDir, "server.js"), "/");
+  const bareRemixHtml = await (await fetch(`http://localhost:${BARE_REMIX_PORT}/`)).text();
+
+  const bare = http.createServer((_req, res) => {
+    const compressed = zlib.gzipSync(html);
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip", "Content-Length": compressed.length });
+    res.end(compressed);
   });
   await new Promise<void>((r) => bare.listen(BARE_PORT, r));
 
+  const workers = os.availableParallelism();
+  const targets = {
+    app: `module page, signed in (${workers} workers)`,
+    bareRemix: "bare Remix page, same body (1 process)",
+    bareRemixCluster: `bare Remix page, same body (${workers} workers)`,
+    ceiling: "raw node:http, same HTML (1 process)",
+  };
   const rows: Row[] = [];
   for (const [target, targetUrl, headers] of [
-    ["module page (signed in)", url, { cookie, "accept-encoding": "gzip" }],
-    ["bare node:http, same HTML", `http://localhost:${BARE_PORT}/`, { "accept-encoding": "gzip" }],
+    [targets.app, url, { cookie, "accept-encoding": "gzip" }],
+    [targets.bareRemix, `http://localhost:${BARE_REMIX_PORT}/`, { "accept-encoding": "gzip" }],
+    [targets.bareRemixCluster, `http://localhost:${BARE_REMIX_CLUSTER_PORT}/`, { "accept-encoding": "gzip" }],
+    [targets.ceiling, `http://localhost:${BARE_PORT}/`, { "accept-encoding": "gzip" }],
   ] as const) {
     for (const connections of [10, 50]) rows.push(await measure(target, targetUrl, connections, headers));
   }
   bare.close();
 
-  console.log(`\nModule page /modules/${SLUG} — ${os.cpus().length} cores, ${DURATION}s per run, gzip on`);
-  console.log(`HTML: ${Buffer.byteLength(html)} bytes, ${gz(html)} gzipped`);
-  console.log(`JavaScript the page loads: ${scripts.length} files, ${jsGzip} bytes gzipped`);
-  console.log(`CSS: ${cssGzip} bytes gzipped`);
-  console.log(`SQL statements per request (session check + page): ${perRequest}`);
+  // First contentful paint over slow 3G, cold (empty cache) and warm.
+  const paints = await measureFirstContentfulPaint({
+    baseURL: base,
+    email: READER,
+    password: "fellowship-demo",
+    paths: ["/dashboard", `/modules/${SLUG}`],
+  });
+
+  console.log(`\nModule page /modules/${SLUG} as ${READER} (${locale}) — ${os.cpus().length} cores, ${DURATION}s per run, gzip on`);
+  console.log(`HTML: ${Buffer.byteLength(html)} bytes, ${gz(html)} gzipped (of which the page's translations: ${translationsBytes} bytes); the bare Remix page: ${Buffer.byteLength(bareRemixHtml)} bytes`);
+  console.log(`JavaScript the page loads: ${weight.scripts} files, ${weight.jsGzip} bytes gzipped`);
+  console.log(`CSS: ${weight.cssGzip} bytes gzipped`);
+  console.log(`SQL statements per request (session, notifications, page): ${perRequest}`);
   console.log("");
   printRows(rows);
+  const row = (target: string, c: number) => rows.find((r) => r.target === target && r.connections === c)!;
   for (const c of [10, 50]) {
-    const app = rows.find((r) => r.target.startsWith("module") && r.connections === c)!;
-    const ceiling = rows.find((r) => r.target.startsWith("bare") && r.connections === c)!;
-    console.log(`ratio to the ceiling at ${c} connections: ${(app.rps / ceiling.rps).toFixed(2)}×`);
+    const a = row(targets.app, c);
+    console.log(
+      `at ${c} connections the module page serves ${(a.rps / row(targets.bareRemix, c).rps).toFixed(2)}× the bare Remix page (1 process), ` +
+        `${(a.rps / row(targets.bareRemixCluster, c).rps).toFixed(2)}× it on ${workers} workers, ${(a.rps / row(targets.ceiling, c).rps).toFixed(2)}× the ceiling`,
+    );
   }
+  console.log(`p50 at 10 connections: ${row(targets.app, 10).p50} ms (target ≤ 20); p99 at 50 connections: ${row(targets.app, 50).p99} ms (target ≤ 300)`);
+  console.log(
+    `\nFirst contentful paint over ${(SLOW_3G.downloadBytesPerSecond * 8) / 1000} kbit/s, ${SLOW_3G.latencyMs} ms latency (Chromium, JavaScript on, as ${READER})`,
+  );
+  console.log(formatPaintTable(paints));
+  app.kill("SIGTERM");
 
   // ── 2. Coordinator pages on a cohort of 1,000 fellows ──────────────────
   const { cohortOverview } = await import("../app/domain/cohorts/overview.server");
@@ -179,7 +237,7 @@ try {
   const overviewHtml = await (await fetch(overviewUrl, { headers: { cookie: coordinator } })).text();
   const largeRows: Row[] = [];
   for (const [target, targetUrl, h] of [
-    ["module page (fellow)", `${largeBase}/modules/${SLUG}`, headers(fellow)],
+    ["module page (fellow, module 1)", `${largeBase}/modules/rights-based-social-work`, headers(fellow)],
     ["cohort overview (coordinator)", overviewUrl, headers(coordinator)],
     ["donor report (coordinator)", `${overviewUrl}/report`, headers(coordinator)],
   ] as const) {
