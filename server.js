@@ -7,6 +7,7 @@
 // the port and the same SQLite file in WAL mode; everything they must agree on
 // (sessions, sign-in throttling, rate limits) lives in the database.
 import cluster from "node:cluster";
+import fs from "node:fs";
 import os from "node:os";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
@@ -103,7 +104,14 @@ async function serve(productionBuild, { worker = false } = {}) {
         serveStatic: { immutable: true, maxAge: "1y" },
       }),
     );
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    // The few files at the root (favicon, service worker), without a disk lookup for every page.
+    const rootFiles = new Set(fs.readdirSync("build/client").filter((f) => fs.statSync(`build/client/${f}`).isFile()).map((f) => `/${f}`));
+    const rootStatic = express.static("build/client", {
+      maxAge: "1h",
+      // The service worker is checked on every visit, so a new one takes over at once.
+      setHeaders: (res, file) => file.endsWith("sw.js") && res.set("Cache-Control", "no-cache"),
+    });
+    app.use((req, res, next) => (rootFiles.has(req.path) ? rootStatic(req, res, next) : next()));
   }
 
   // Pages are compressed per response (brotli where the browser takes it).

@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isLocale, DEFAULT_LOCALE } from "~/lib/i18n/config";
 import { flatCatalogs } from "~/lib/i18n/i18n.server";
@@ -32,10 +30,24 @@ export default function handleRequest(
     { language: locale, catalogs: { [locale]: flatCatalogs[locale], [DEFAULT_LOCALE]: flatCatalogs[DEFAULT_LOCALE] } },
     { recordUse: true },
   );
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const chunks: Buffer[] = [];
+    // The page is rendered whole, then sent as one piece: pages here never
+    // wait on slow data, and one write lets compression run once instead of
+    // once per small chunk React emits (a module page is about 60 of them).
+    const page = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+      final(callback) {
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <TranslationProvider store={translations}>
         <RequestInfoContext.Provider value={{ requestId, nonce, moduleBody: loadContext?.moduleBody }}>
@@ -44,17 +56,11 @@ export default function handleRequest(
       </TranslationProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(page);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createFellows, drillFellows, integrity, MENTOR_ID, openFile, PASSWORD, submissionsOf, type DrillFellow } from "./drill/db";
 import { acknowledgement, readEditor, type Editor } from "./drill/page";
-import { findFreePort, logTail, startServer, stopAll, stopServer, type Server } from "./drill/server";
+import { findFreePort, killGroup, logTail, startServer, stopAll, stopServer, type Server } from "./drill/server";
 
 const FELLOW_COUNT = Number(process.env.DRILL_FELLOWS ?? 200);
 const IN_FLIGHT = 50;
@@ -90,7 +90,7 @@ class Run {
     if (!this.killed && this.acks.save + this.acks.submit >= this.killAfterAcks && this.inFlight.post > 0) {
       this.killed = true;
       this.kill = { atMs: this.elapsedMs, acks: this.acks.save + this.acks.submit, inFlight: { ...this.inFlight } };
-      this.server.child.kill("SIGKILL");
+      killGroup(this.server.child);
     }
   }
 
@@ -340,7 +340,7 @@ async function main() {
     const run = new Run(server, killAfter);
     await inPool(fellows, IN_FLIGHT, (f) => run.advance(f, 1));
     check("the server was killed with form posts in flight", run.killed && (run.kill?.inFlight.post ?? 0) > 0, `killed: ${run.killed}`);
-    if (!run.killed) server.child.kill("SIGKILL");
+    if (!run.killed) killGroup(server.child);
     const exit = await server.exited;
     check("the server died of SIGKILL", exit === "SIGKILL", String(exit));
     check("no unexpected answers before the kill", run.problems.length === 0, run.problems.slice(0, 5).join("; "));

@@ -18,8 +18,21 @@ const live = new Set<ChildProcess>();
 
 // Last resort: `exit` handlers must be synchronous, so no waiting here.
 process.on("exit", () => {
-  for (const child of live) child.kill("SIGKILL");
+  for (const child of live) killGroup(child);
 });
+
+/**
+ * SIGKILL to the server and its workers at once (they share a process group),
+ * as a power cut would: killing only the first process would let the workers
+ * exit between two tasks instead of in the middle of one.
+ */
+export function killGroup(child: ChildProcess) {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
 
 /** The first port in the range nothing listens on (others run servers on neighbouring ports). */
 export async function findFreePort(from: number, to: number): Promise<number> {
@@ -44,7 +57,8 @@ export async function startServer(options: { root: string; port: number; dataDir
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: "true" };
   for (const name of ["DATABASE_PATH", "SMTP_URL", "PUBLIC_URL", "HOST", "TRUST_PROXY"]) delete env[name];
   const log = fs.openSync(logFile, "a");
-  const child = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: ["ignore", log, log] });
+  // Its own process group, so a kill reaches every worker.
+  const child = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: ["ignore", log, log], detached: true });
   fs.closeSync(log); // the child holds its own descriptor
   live.add(child);
   const exited = new Promise<number | string>((resolve) => {
@@ -81,7 +95,7 @@ async function waitUntilUp(server: Server) {
 export async function stopServer(server: Server) {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill("SIGTERM");
-  const timer = setTimeout(() => server.child.kill("SIGKILL"), 5000);
+  const timer = setTimeout(() => killGroup(server.child), 5000);
   await server.exited;
   clearTimeout(timer);
 }
@@ -93,7 +107,7 @@ export async function stopAll() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      const timer = setTimeout(() => killGroup(child), 3000);
       return done.then(() => clearTimeout(timer));
     }),
   );
