@@ -18,7 +18,12 @@ import { isCrossSiteRequest, newNonce, newRequestId, securityHeaders } from "./s
 
 const dev = process.argv.includes("--dev");
 if (!dev) process.env.NODE_ENV ??= "production";
-const workerCount = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
+const concurrency = process.env.WEB_CONCURRENCY;
+if (concurrency !== undefined && concurrency !== "" && !/^[1-9][0-9]*$/.test(concurrency)) {
+  console.error(`WEB_CONCURRENCY must be a whole number of workers (1 or more), not "${concurrency}".`);
+  process.exit(1);
+}
+const workerCount = dev ? 1 : Number(concurrency || os.availableParallelism());
 
 if (cluster.isPrimary) {
   const build = dev ? null : await import("./build/server/index.js");

@@ -143,6 +143,8 @@ try {
   const token = decodeURIComponent(cookie.split("=")[1]);
   const auth = validateSessionToken(token)!;
   const locale = auth.user.locale ?? "en";
+  // On a fresh connection, so the queries prepared once per connection are counted too.
+  await switchDatabase(path.join(dataDir, "fellowship.db"));
   const perRequest = await countStatements(() => {
     validateSessionToken(token);
     unreadCount(auth.user.id);
