@@ -136,6 +136,7 @@ test("a mentor signs in, grades and releases a submission from the queue, and ap
 
   // Every criterion at its highest level: Space picks the first, arrows move along the group.
   const criteria = page.locator("form fieldset").filter({ has: page.locator('input[type="radio"][name^="level:"]') });
+  await expect(criteria.first()).toBeVisible();
   const count = await criteria.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
@@ -157,6 +158,7 @@ test("a mentor signs in, grades and releases a submission from the queue, and ap
   await activate(page, nav.getByRole("link", { name: "Field practice" }));
   await page.waitForURL(/\/mentor\/practice$/);
   const entries = page.getByTestId("waiting-entries").locator(":scope > li");
+  await expect(entries.filter({ hasText: name })).toHaveCount(1);
   for (const entry of await entries.all()) {
     const box = entry.getByRole("checkbox");
     const mine = (await entry.textContent())?.includes(name) ?? false;

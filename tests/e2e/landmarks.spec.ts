@@ -1,11 +1,12 @@
 // Issue #10 (accessibility): every page, as each role that sees it, has the
-// landmarks and the skip link a screen-reader or keyboard user navigates by.
+// landmarks and the skip link a screen-reader or keyboard user navigates by,
+// and every control Tab reaches shows that it has focus.
 import { expect, test } from "./fixtures";
-import { describeFocus } from "./focus";
+import { describeFocus, focusProblemsOfEveryControl } from "./focus";
 import { PAGE_ACTORS, visitEveryPage } from "./pages";
 
 for (const actor of PAGE_ACTORS) {
-  test(`landmarks, one h1 and a skip link on every page: ${actor}`, async ({ page }) => {
+  test(`landmarks, one h1, a skip link and visible focus on every page: ${actor}`, async ({ page }) => {
     test.setTimeout(90_000);
     const found: string[] = [];
     await visitEveryPage(page, actor, async (routeId, path) => {
@@ -28,6 +29,7 @@ for (const actor of PAGE_ACTORS) {
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => document.activeElement?.getAttribute("href"));
       if (first !== "#main") problems.push(`first Tab stop is ${await describeFocus(page)}, not the skip link`);
+      for (const problem of await focusProblemsOfEveryControl(page)) problems.push(`focus on ${problem}`);
       if (problems.length) found.push(`${routeId} ${path}: ${problems.join("; ")}`);
     });
     expect(found).toEqual([]);
