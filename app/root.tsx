@@ -113,7 +113,8 @@ export function Layout({ children }: { children: ReactNode }) {
           currentPath={location.pathname + location.search}
         />
         <OfflineStatus />
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+        {/* tabIndex -1: the skip link moves focus here, not only the scroll position. */}
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           <FlashMessage flash={rootData?.flash ?? null} />
           {children}
         </main>

@@ -56,7 +56,7 @@ export function SiteHeader({ user, locale, currentPath }: Props) {
                 <NavLink
                   to={item.to}
                   className={({ isActive }) =>
-                    `block px-3 py-2 text-sm text-white ${isActive ? "bg-brand-800 font-semibold underline" : "hover:bg-brand-800"}`
+                    `block px-3 py-2 text-sm text-white focus-visible:outline-white ${isActive ? "bg-brand-800 font-semibold underline" : "hover:bg-brand-800"}`
                   }
                 >
                   {item.labelKey === "nav.reviewQueue" && user.queueCount

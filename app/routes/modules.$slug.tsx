@@ -8,6 +8,8 @@ import {
   Link,
   useActionData,
   useLoaderData,
+  useLocation,
+  useNavigation,
   useSubmit,
   type ClientActionFunctionArgs,
   type ClientLoaderFunctionArgs,
@@ -110,6 +112,8 @@ export default function ModulePage() {
     typeof document !== "undefined" ? document.getElementById("module-body")?.innerHTML : undefined,
   );
   const body = page.bodyHtml ?? moduleBody ?? hydratedBody ?? "";
+
+  useFocusAfterSubmit();
 
   function enhance(event: FormEvent<HTMLDivElement>) {
     const form = event.target as HTMLFormElement;
@@ -228,4 +232,23 @@ export default function ModulePage() {
       )}
     </article>
   );
+}
+
+/**
+ * After an enhanced form in the body is sent, the body is rendered anew and the
+ * button that had focus is gone. Without JavaScript the browser lands on the
+ * redirect's #anchor and focuses it; do the same here, so a keyboard user goes
+ * on from where they were rather than from the top of the page.
+ */
+function useFocusAfterSubmit() {
+  const navigation = useNavigation();
+  const location = useLocation();
+  const submitted = useRef(false);
+  useEffect(() => {
+    if (navigation.state === "submitting") submitted.current = true;
+    if (navigation.state !== "idle" || !submitted.current) return;
+    submitted.current = false;
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target?.hasAttribute("tabindex")) target.focus();
+  }, [navigation.state, location]);
 }

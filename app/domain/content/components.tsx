@@ -149,7 +149,8 @@ export function createLearningComponents(collector: Collector, t: TFunction, ass
   function KnowledgeCheck({ children }: { children?: ReactNode }) {
     collector.knowledgeChecks += 1;
     return (
-      <section className="knowledge-check" id="knowledge-check" aria-labelledby="knowledge-check-title">
+      // tabIndex -1: after the answers are checked the page comes back here, and focus with it.
+      <section className="knowledge-check" id="knowledge-check" aria-labelledby="knowledge-check-title" tabIndex={-1}>
         <h3 id="knowledge-check-title">{t("content.knowledgeCheck")}</h3>
         <div data-kc-result="" />
         <form method="post" action="#knowledge-check" data-enhance="">
@@ -171,7 +172,7 @@ export function createLearningComponents(collector: Collector, t: TFunction, ass
     collector.reflections.push(p);
     const fieldId = `reflection-${p.id}`;
     return (
-      <section className="reflection" id={fieldId + "-box"}>
+      <section className="reflection" id={fieldId + "-box"} tabIndex={-1}>
         <form method="post" action={`#${fieldId}-box`} data-enhance="">
           <input type="hidden" name="intent" value="reflection" />
           <input type="hidden" name="reflectionId" value={p.id} />
