@@ -1,7 +1,6 @@
 import { RemixBrowser } from "@remix-run/react";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { fetchCatalog } from "~/lib/i18n/catalogs";
 import { createTranslationStore, readPageTranslations, TranslationProvider } from "~/lib/i18n/react";
 import { registerServiceWorker } from "~/lib/offline";
 
@@ -24,15 +23,3 @@ if (import.meta.env.PROD) {
   if (document.readyState === "complete") registerServiceWorker();
   else window.addEventListener("load", registerServiceWorker, { once: true });
 }
-
-// The full catalog, for pages opened by client-side navigation, once the page is idle.
-const whenIdle: (callback: () => void) => void =
-  typeof window.requestIdleCallback === "function" ? (cb) => window.requestIdleCallback(cb, { timeout: 5000 }) : (cb) => setTimeout(cb, 1000);
-whenIdle(() => {
-  const { language } = translations.get();
-  fetchCatalog(language)
-    .then((catalog) => translations.addCatalog(language, catalog))
-    .catch(() => {
-      /* Offline or failed: the page keeps what it has; the next page load tries again. */
-    });
-});

@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { PageTranslations, useTranslation, useTranslationStore } from "~/lib/i18n/react";
+import { PageTranslations, useFullCatalog, useTranslation, useTranslationStore } from "~/lib/i18n/react";
 import { FlashMessage } from "~/components/FlashMessage";
 import { OfflineStatus } from "~/components/OfflineStatus";
 import { SiteHeader } from "~/components/SiteHeader";
@@ -87,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const locale = rootData?.locale ?? i18n.language ?? "en";
   useLocaleSync(locale);
+  useFullCatalog(fetchCatalog);
   const titleKey = useMatches()
     .map((m) => (m.handle as { titleKey?: string } | undefined)?.titleKey)
     .filter(Boolean)

@@ -1,4 +1,5 @@
 // `npm run bench`: figures, not assertions. Needs a production build (`npm run build`).
+// `npm run bench -- --module-only` stops after part 1.
 //   1. The signed-in page of module 4 under load, with gzip, beside
 //      - a bare Remix 2.17 page (bench/bare-remix: same framework and future
 //        flags, one route rendering the same module body, no loader work),
@@ -214,43 +215,45 @@ try {
   console.log(formatPaintTable(paints));
   app.kill("SIGTERM");
 
-  // ── 2. Coordinator pages on a cohort of 1,000 fellows ──────────────────
-  const { cohortOverview } = await import("../app/domain/cohorts/overview.server");
-  const { donorReport } = await import("../app/domain/cohorts/report.server");
-  const filters = { sort: "name" as const, organizationId: null, mentorId: null };
-  const small = {
-    overview: await countStatements(() => cohortOverview("demo-cohort-2026", "en", filters)),
-    report: await countStatements(() => donorReport("demo-cohort-2026")),
-  };
-  const largeFile = path.join(dataDir, "large.db");
-  const { seedLargeCohort, LARGE_COHORT_ID, LARGE_COORDINATOR_EMAIL } = await import("../db/seed-large");
-  const seeded = await seedLargeCohort(largeFile);
-  await switchDatabase(largeFile);
-  const large = {
-    overview: await countStatements(() => cohortOverview(LARGE_COHORT_ID, "en", filters)),
-    report: await countStatements(() => donorReport(LARGE_COHORT_ID)),
-  };
-  await startServer(LARGE_PORT, { DATABASE_PATH: largeFile });
-  const largeBase = `http://localhost:${LARGE_PORT}`;
-  const coordinator = await signIn(largeBase, LARGE_COORDINATOR_EMAIL);
-  const fellow = await signIn(largeBase, "fellow1@large.test");
-  const headers = (c: string) => ({ cookie: c, "accept-encoding": "gzip" });
-  const overviewUrl = `${largeBase}/coordinator/cohorts/${LARGE_COHORT_ID}`;
-  const overviewHtml = await (await fetch(overviewUrl, { headers: { cookie: coordinator } })).text();
-  const largeRows: Row[] = [];
-  for (const [target, targetUrl, h] of [
-    ["module page (fellow, module 1)", `${largeBase}/modules/rights-based-social-work`, headers(fellow)],
-    ["cohort overview (coordinator)", overviewUrl, headers(coordinator)],
-    ["donor report (coordinator)", `${overviewUrl}/report`, headers(coordinator)],
-  ] as const) {
-    // One connection: what a coordinator waits for; ten: the page under load.
-    for (const connections of [1, 10]) largeRows.push(await measure(target, targetUrl, connections, h));
+  if (!process.argv.includes("--module-only")) {
+    // ── 2. Coordinator pages on a cohort of 1,000 fellows ──────────────────
+    const { cohortOverview } = await import("../app/domain/cohorts/overview.server");
+    const { donorReport } = await import("../app/domain/cohorts/report.server");
+    const filters = { sort: "name" as const, organizationId: null, mentorId: null };
+    const small = {
+      overview: await countStatements(() => cohortOverview("demo-cohort-2026", "en", filters)),
+      report: await countStatements(() => donorReport("demo-cohort-2026")),
+    };
+    const largeFile = path.join(dataDir, "large.db");
+    const { seedLargeCohort, LARGE_COHORT_ID, LARGE_COORDINATOR_EMAIL } = await import("../db/seed-large");
+    const seeded = await seedLargeCohort(largeFile);
+    await switchDatabase(largeFile);
+    const large = {
+      overview: await countStatements(() => cohortOverview(LARGE_COHORT_ID, "en", filters)),
+      report: await countStatements(() => donorReport(LARGE_COHORT_ID)),
+    };
+    await startServer(LARGE_PORT, { DATABASE_PATH: largeFile });
+    const largeBase = `http://localhost:${LARGE_PORT}`;
+    const coordinator = await signIn(largeBase, LARGE_COORDINATOR_EMAIL);
+    const fellow = await signIn(largeBase, "fellow1@large.test");
+    const headers = (c: string) => ({ cookie: c, "accept-encoding": "gzip" });
+    const overviewUrl = `${largeBase}/coordinator/cohorts/${LARGE_COHORT_ID}`;
+    const overviewHtml = await (await fetch(overviewUrl, { headers: { cookie: coordinator } })).text();
+    const largeRows: Row[] = [];
+    for (const [target, targetUrl, h] of [
+      ["module page (fellow, module 1)", `${largeBase}/modules/rights-based-social-work`, headers(fellow)],
+      ["cohort overview (coordinator)", overviewUrl, headers(coordinator)],
+      ["donor report (coordinator)", `${overviewUrl}/report`, headers(coordinator)],
+    ] as const) {
+      // One connection: what a coordinator waits for; ten: the page under load.
+      for (const connections of [1, 10]) largeRows.push(await measure(target, targetUrl, connections, h));
+    }
+    console.log(`\nCoordinator pages on a cohort of ${seeded.counts.enrollments} fellows (${seeded.counts.submissions} submissions, ${seeded.counts.section_progress} sections read)`);
+    console.log(`SQL statements — cohort overview: ${small.overview} for 8 fellows, ${large.overview} for ${seeded.counts.enrollments}; donor report: ${small.report} for 8, ${large.report} for ${seeded.counts.enrollments}`);
+    console.log(`Cohort overview HTML (first page of 50 fellows): ${Buffer.byteLength(overviewHtml)} bytes, ${gz(overviewHtml)} gzipped`);
+    console.log("");
+    printRows(largeRows);
   }
-  console.log(`\nCoordinator pages on a cohort of ${seeded.counts.enrollments} fellows (${seeded.counts.submissions} submissions, ${seeded.counts.section_progress} sections read)`);
-  console.log(`SQL statements — cohort overview: ${small.overview} for 8 fellows, ${large.overview} for ${seeded.counts.enrollments}; donor report: ${small.report} for 8, ${large.report} for ${seeded.counts.enrollments}`);
-  console.log(`Cohort overview HTML (first page of 50 fellows): ${Buffer.byteLength(overviewHtml)} bytes, ${gz(overviewHtml)} gzipped`);
-  console.log("");
-  printRows(largeRows);
 } finally {
   for (const s of servers) s.kill("SIGTERM");
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_LOCALE, type Locale } from "./config";
 import { createTranslator, type FlatCatalog, type KeyRecorder, type TFunction } from "./translator";
 
@@ -16,6 +16,8 @@ export type TranslationSnapshot = { language: Locale; catalogs: Partial<Record<L
 
 export type TranslationStore = {
   get(): TranslationSnapshot;
+  /** What the page was rendered with: hydration must use exactly this. */
+  initial(): TranslationSnapshot;
   subscribe(listener: () => void): () => void;
   /** Switches language, with that language's full catalog. */
   setLanguage(language: Locale, catalog: FlatCatalog): void;
@@ -33,6 +35,7 @@ export function createTranslationStore(initial: TranslationSnapshot, options: { 
   const used: Partial<Record<Locale, FlatCatalog>> = {};
   return {
     get: () => snapshot,
+    initial: () => initial,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -73,7 +76,7 @@ export function useTranslationStore() {
 
 export function useTranslation(): { t: TFunction; i18n: { language: Locale } } {
   const store = useTranslationStore();
-  const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const snapshot = useSyncExternalStore(store.subscribe, store.get, store.initial);
   return useMemo(
     () => ({ t: createTranslator(snapshot.language, snapshot.catalogs, store.record), i18n: { language: snapshot.language } }),
     [snapshot, store.record],
@@ -93,6 +96,35 @@ export function useClientTranslations(keys: readonly string[]) {
     t(key);
     t(key, { count: 1 }); // records every plural form the key has
   }
+}
+
+/**
+ * Once the page is hydrated and idle, the full catalog of its language, for
+ * pages opened by client-side navigation (effects run after hydration, so the
+ * texts never change under it).
+ */
+export function useFullCatalog(load: (language: Locale) => Promise<FlatCatalog>) {
+  const store = useTranslationStore();
+  useEffect(() => {
+    const { language } = store.get();
+    let cancelled = false;
+    const start = () => {
+      load(language)
+        .then((catalog) => {
+          if (!cancelled) store.addCatalog(language, catalog);
+        })
+        .catch(() => {
+          /* Offline or failed: the page keeps what it has; the next page load tries again. */
+        });
+    };
+    const idle = typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(start, { timeout: 5000 }) : null;
+    const timer = idle === null ? window.setTimeout(start, 1000) : null;
+    return () => {
+      cancelled = true;
+      if (idle !== null) window.cancelIdleCallback(idle);
+      if (timer !== null) window.clearTimeout(timer);
+    };
+  }, [store, load]);
 }
 
 export const PAGE_TRANSLATIONS_ID = "page-translations";
