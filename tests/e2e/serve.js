@@ -15,6 +15,8 @@ const child = spawn(process.execPath, ["server.js"], {
     DATA_DIR: dataDir,
     DATABASE_PATH: path.join(dataDir, "fellowship.db"),
     DEMO_DATA: "true",
+    // The request log would bury the test output; server/logging.test.js covers it.
+    REQUEST_LOG: "off",
     PORT: process.env.PORT ?? "3210",
     PUBLIC_URL: `http://localhost:${process.env.PORT ?? "3210"}`,
   },
