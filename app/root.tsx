@@ -148,10 +148,7 @@ export function ErrorBoundary() {
   );
   if (isNetworkError(error)) {
     return (
-      <section aria-labelledby="error-title">
-        <h1 id="error-title" className="mb-2 text-2xl font-bold">
-          {t("offline.connectionLostTitle")}
-        </h1>
+      <ErrorSection title={t("offline.connectionLostTitle")}>
         <p className="mb-4">{t("offline.connectionLostText")}</p>
         <p className="flex flex-wrap gap-4">
           <a href={typeof window === "undefined" ? "/" : window.location.href} className="text-brand-700 underline">
@@ -161,39 +158,30 @@ export function ErrorBoundary() {
             {t("offline.toModules")}
           </a>
         </p>
-      </section>
+      </ErrorSection>
     );
   }
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
-      <section aria-labelledby="error-title">
-        <h1 id="error-title" className="mb-2 text-2xl font-bold">
-          {t("errors.notFoundTitle")}
-        </h1>
+      <ErrorSection title={t("errors.notFoundTitle")}>
         <p className="mb-4">{t("errors.notFoundText")}</p>
         <Link to="/" className="text-brand-700 underline">
           {t("errors.home")}
         </Link>
-      </section>
+      </ErrorSection>
     );
   }
   if (isRouteErrorResponse(error) && error.status === 429) {
     return (
-      <section aria-labelledby="error-title">
-        <h1 id="error-title" className="mb-2 text-2xl font-bold">
-          {t("errors.tooManyTitle")}
-        </h1>
+      <ErrorSection title={t("errors.tooManyTitle")}>
         <Link to="/" className="text-brand-700 underline">
           {t("errors.home")}
         </Link>
-      </section>
+      </ErrorSection>
     );
   }
   return (
-    <section aria-labelledby="error-title">
-      <h1 id="error-title" className="mb-2 text-2xl font-bold">
-        {t("errors.serverTitle")}
-      </h1>
+    <ErrorSection title={t("errors.serverTitle")}>
       <p className="mb-2">{t("errors.serverText")}</p>
       {reference ? (
         <p className="mb-4">
@@ -203,6 +191,18 @@ export function ErrorBoundary() {
       <Link to="/" className="text-brand-700 underline">
         {t("errors.home")}
       </Link>
+    </ErrorSection>
+  );
+}
+
+/** An error page's frame: a section named by its heading. */
+function ErrorSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="error-title">
+      <h1 id="error-title" className="mb-2 text-2xl font-bold">
+        {title}
+      </h1>
+      {children}
     </section>
   );
 }

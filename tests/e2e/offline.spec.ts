@@ -29,6 +29,15 @@ async function expectSaved(page: Page, path: string, containing?: string) {
     .toBe(true);
 }
 
+/** A new fellow signs in and opens the module until the worker has saved it. */
+async function openModuleAsNewFellow(page: Page, makeUser: (options: { role: "fellow"; enrol: boolean }) => Promise<{ email: string; password: string }>) {
+  const fellow = await makeUser({ role: "fellow", enrol: true });
+  await signIn(page, fellow.email, fellow.password);
+  await page.goto(MODULE);
+  await workerControls(page);
+  await expectSaved(page, MODULE);
+}
+
 test("a module opened online opens offline, with a banner saying when it was saved", async ({ page, context, makeUser }) => {
   const fellow = await makeUser({ role: "fellow", enrol: true });
   await signIn(page, fellow.email, fellow.password);
@@ -129,11 +138,7 @@ test("a connection that drops while the browser thinks it is online: the page st
 });
 
 test("new content replaces the saved copy on the next visit with a connection", async ({ page, context, makeUser }) => {
-  const fellow = await makeUser({ role: "fellow", enrol: true });
-  await signIn(page, fellow.email, fellow.password);
-  await page.goto(MODULE);
-  await workerControls(page);
-  await expectSaved(page, MODULE);
+  await openModuleAsNewFellow(page, makeUser);
   const first = page.locator("#module-body section[aria-labelledby]").first();
   const sectionId = await first.getAttribute("aria-labelledby");
   const section = page.locator(`section[aria-labelledby="${sectionId}"]`);
@@ -151,11 +156,7 @@ test("new content replaces the saved copy on the next visit with a connection", 
 });
 
 test("signing out removes the saved pages from the device", async ({ page, context, makeUser }) => {
-  const fellow = await makeUser({ role: "fellow", enrol: true });
-  await signIn(page, fellow.email, fellow.password);
-  await page.goto(MODULE);
-  await workerControls(page);
-  await expectSaved(page, MODULE);
+  await openModuleAsNewFellow(page, makeUser);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
