@@ -122,9 +122,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-slate-200 px-4 py-4 text-center text-xs text-slate-600">
           {t("app.footer")}
         </footer>
+        {/* Before the scripts: Remix's module script runs async and may start before the rest of the page is parsed. */}
+        <PageTranslations />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
-        <PageTranslations />
       </body>
     </html>
   );

@@ -44,6 +44,11 @@ test("module 4's page stays within its HTML, JavaScript and CSS budgets, and tex
   expect(figures.js, "JavaScript, gzipped, all files").toBeLessThanOrEqual(BUDGET.js);
   expect(figures.css, "CSS, gzipped").toBeLessThanOrEqual(BUDGET.css);
 
+  // The translations the page hydrates from come before Remix's async module script, which may run mid-parse.
+  const translationsAt = html.indexOf('id="page-translations"');
+  expect(translationsAt).toBeGreaterThan(0);
+  expect(html.search(/<script[^>]*type="module"/)).toBeGreaterThan(translationsAt);
+
   // No MDX in the browser: the body arrives as HTML, and no script evaluates code.
   expect(html).not.toMatch(/getMDXComponent|mdx-bundler/);
 

@@ -6,7 +6,7 @@ import { createTranslator, type FlatCatalog, type KeyRecorder, type TFunction } 
  * Translations for React components: `const { t, i18n } = useTranslation()`.
  *
  * The server renders with the full catalogs and records every entry it used;
- * `<PageTranslations />`, last in the body, puts just those entries in the
+ * `<PageTranslations />`, after the content and before the scripts, puts just those entries in the
  * page (a few hundred bytes instead of the whole catalog). The browser hydrates
  * from them, then fetches the full catalog when idle for client-side
  * navigation (see `entry.client.tsx`).
@@ -135,8 +135,10 @@ function scriptJson(value: unknown) {
 }
 
 /**
- * The catalog entries this page used, for hydration. Render it last in the
- * body: the server has then rendered everything above it.
+ * The catalog entries this page used, for hydration. Render it after all
+ * visible content (the server has then rendered everything that translates)
+ * and before `<Scripts>`: the module script is async and can run before the
+ * parser reaches anything after it.
  */
 export function PageTranslations() {
   const store = useTranslationStore();
