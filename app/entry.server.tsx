@@ -7,10 +7,13 @@ import { flatCatalogs } from "~/lib/i18n/i18n.server";
 import { createTranslationStore, TranslationProvider } from "~/lib/i18n/react";
 import { RequestInfoContext } from "~/lib/request-info";
 import { logServerError } from "~/lib/errors.server";
+import { stretchesBody } from "~/lib/spliced-gzip.server";
 
 export { serverSettings, shutdown, startup } from "~/lib/startup.server";
 
 const ABORT_DELAY = 5_000;
+// Where the module page's body goes; React escapes every text it renders, so no reader's text can make this.
+const MODULE_BODY = "<!--module-body-->";
 
 export default function handleRequest(
   request: Request,
@@ -44,13 +47,22 @@ export default function handleRequest(
       },
       final(callback) {
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        const html = Buffer.concat(chunks);
+        const body = loadContext?.moduleBody;
+        const at = body ? html.indexOf(MODULE_BODY) : -1;
+        resolve(
+          new Response(
+            // A module page: the body's stretches go where the placeholder is, most of them compressed once.
+            body && at >= 0 ? stretchesBody(request, [html.subarray(0, at), ...body, html.subarray(at + MODULE_BODY.length)], responseHeaders) : html,
+            { headers: responseHeaders, status: responseStatusCode },
+          ),
+        );
         callback();
       },
     });
     const { pipe, abort } = renderToPipeableStream(
       <TranslationProvider store={translations}>
-        <RequestInfoContext.Provider value={{ requestId, nonce, moduleBody: loadContext?.moduleBody }}>
+        <RequestInfoContext.Provider value={{ requestId, nonce, moduleBody: loadContext?.moduleBody ? MODULE_BODY : undefined }}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </RequestInfoContext.Provider>
       </TranslationProvider>,

@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { countStatements as countQueries } from "../db/count-statements";
+import { stretchesText } from "../app/lib/spliced-gzip.server";
 import { SLOW_3G, formatPaintTable, measureFirstContentfulPaint } from "./lib/slow-network";
 
 const PORT = 3400;
@@ -155,7 +156,7 @@ try {
 
   // The bare Remix page renders exactly this reader's module body.
   const { body } = buildModulePage(auth.user, SLUG, locale);
-  fs.writeFileSync(path.join(bareRemixDir, "app/body.html"), body ?? "");
+  fs.writeFileSync(path.join(bareRemixDir, "app/body.html"), body ? stretchesText(body) : "");
   execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build", bareRemixDir], { stdio: "ignore" });
   await startServer(BARE_REMIX_PORT, { WEB_CONCURRENCY: "1" }, path.join(bareRemixDir, "server.js"), "/");
   await startServer(BARE_REMIX_CLUSTER_PORT, { WEB_CONCURRENCY: String(os.availableParallelism()) }, path.join(bareRemixDir, "server.js"), "/");

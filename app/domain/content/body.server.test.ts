@@ -1,7 +1,9 @@
 import path from "node:path";
+import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getFixedT } from "~/lib/i18n/i18n.server";
-import { fillModuleBody } from "./body.server";
+import { PrecompressedStretch, splicedGzip } from "~/lib/spliced-gzip.server";
+import { fillModuleBody, fillModuleBodyStretches } from "./body.server";
 import { compileModule } from "./compile.server";
 import type { CompiledModule } from "./schema";
 
@@ -64,5 +66,38 @@ describe("filling a module body for one reader", () => {
     expect(html).not.toContain("Mark as read");
     expect(html).not.toContain("Check my answers");
     expect(html).toMatch(/data-reflection="thoughts" disabled/);
+  });
+});
+
+describe("a filled body as stretches", () => {
+  // Sections long enough to be compressed once, each ending in its "Mark as read" slot.
+  const vocabulary = ["ნინო", "Աննա", "community", "water", "mentor", "სოფელი", "Ирина", "village", "support", "Aynur", "health", "დახმარება"];
+  let seed = 7;
+  const word = () => vocabulary[(seed = (seed * 1103515245 + 12345) % 2147483648) % vocabulary.length];
+  const section = (id: string) =>
+    `<section id="${id}"><h2>${id}</h2>${Array.from({ length: 60 }, () => `<p>${Array.from({ length: 12 }, word).join(" ")}.</p>`).join("")}</section><div data-section-end="${id}"></div>`;
+  const html = `${section("one")}${section("two")}${section("three")}<textarea name="text" data-reflection="r1"></textarea><div data-reflection-status="r1"></div>`;
+  const state = (read: string[], note?: string) =>
+    fellowState({
+      readSectionIds: new Set(read),
+      reflections: new Map(note ? [["r1", { text: note, updatedAt: new Date("2026-05-01T10:00:00Z") }]] : []),
+    });
+  const noQuestions = { scoring: [], shown: [] };
+
+  it("compresses the shared stretches once, and the spliced page decompresses to the filled body for every reader", () => {
+    const states = [state([]), state(["one"]), state(["one", "two", "three"], "<b>my note</b>"), state(["two"]), state([])];
+    for (const s of states) {
+      const stretches = fillModuleBodyStretches(html, s, noQuestions, t);
+      expect(stretches.filter((x) => x instanceof PrecompressedStretch).length).toBeGreaterThanOrEqual(3);
+      const page = ["<main>", ...stretches, "</main>"];
+      expect(zlib.gunzipSync(splicedGzip(page)).toString()).toBe(`<main>${fillModuleBody(html, s, noQuestions, t)}</main>`);
+    }
+  });
+
+  it("comes close to compressing the whole filled body at once", () => {
+    const s = state(["one"]);
+    const spliced = splicedGzip(fillModuleBodyStretches(html, s, noQuestions, t)).length;
+    const whole = zlib.gzipSync(fillModuleBody(html, s, noQuestions, t)).length;
+    expect(spliced).toBeLessThan(whole * 1.1);
   });
 });

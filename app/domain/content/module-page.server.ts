@@ -4,7 +4,7 @@ import { notFound } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n/config";
 import { getFixedT } from "~/lib/i18n/i18n.server";
 import { getActiveEnrollment, getCohortSchedule, getModuleState } from "~/domain/progress/progress.server";
-import { fillModuleBody, type BodyState } from "./body.server";
+import { fillModuleBodyStretches, type BodyState } from "./body.server";
 import { getModule, listModuleSlugs, moduleInLocale } from "./catalog.server";
 import type { CompiledModule } from "./schema";
 
@@ -100,7 +100,8 @@ export function buildModulePage(
       rules: mod.completion,
     };
   }
-  const body = fillModuleBody(
+  // In stretches: the page's response copies the stretches every reader shares as compressed once.
+  const body = fillModuleBodyStretches(
     version.html,
     bodyState,
     { scoring: mod.locales.en.questions, shown: version.questions },
