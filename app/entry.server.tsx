@@ -36,6 +36,9 @@ export default function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once the page is whole: a pending timer would keep the request's render alive for
+    // seconds (about 2,000 renders at once under load, and long garbage-collection pauses).
+    const timer = setTimeout(() => abort(), ABORT_DELAY + 1000);
     const chunks: Buffer[] = [];
     // The page is rendered whole, then sent as one piece: pages here never
     // wait on slow data, and one write lets compression run once instead of
@@ -72,9 +75,11 @@ export default function handleRequest(
           shellRendered = true;
         },
         onAllReady() {
+          clearTimeout(timer);
           pipe(page);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -83,7 +88,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 

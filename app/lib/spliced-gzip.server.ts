@@ -33,24 +33,27 @@ export class PrecompressedStretch {
 }
 
 /**
- * A stretch that is the same for every reader, compressed once for each of
- * the few texts that can come just before it (a section's "Mark as read"
- * form, or its read mark), so it compresses as well as it would inside the
- * whole page. A stretch with more than a few texts before it (a reader's own
- * note) uses the copy that refers to nothing before it.
+ * A stretch that is the same for every reader, compressed once alone, and
+ * once with each of the few short texts that can lead into it (a section's
+ * "Mark as read" form, or its read mark). With a lead, it refers back into
+ * the text before the lead, which is the same for every reader too, so it
+ * compresses as well as it would inside the whole page.
  */
 export class SharedStretch {
   private alone: PrecompressedStretch | null = null;
-  private readonly after = new Map<string, PrecompressedStretch>();
+  private readonly led = new Map<string, PrecompressedStretch>();
   constructor(readonly text: string) {}
 
-  /** The copy for when `before()` is what comes before; `key` tells the befores apart. */
-  compressedAfter(key: string, before: () => string): PrecompressedStretch {
-    let stretch = this.after.get(key);
+  /**
+   * `lead` and this stretch, compressed once, referring back into `before()`:
+   * what every page has just before the lead. `null` past a few leads.
+   */
+  compressedWithLead(lead: string, before: () => string): PrecompressedStretch | null {
+    let stretch = this.led.get(lead);
     if (!stretch) {
-      if (this.after.size >= SharedStretch.VARIANTS) return (this.alone ??= new PrecompressedStretch(this.text));
-      stretch = new PrecompressedStretch(this.text, before());
-      this.after.set(key, stretch);
+      if (this.led.size >= SharedStretch.LEADS) return null;
+      stretch = new PrecompressedStretch(lead + this.text, before());
+      this.led.set(lead, stretch);
     }
     return stretch;
   }
@@ -60,7 +63,31 @@ export class SharedStretch {
     return (this.alone ??= new PrecompressedStretch(this.text));
   }
 
-  static readonly VARIANTS = 4;
+  static readonly LEADS = 4;
+}
+
+/**
+ * Text that is one of a few variants for every reader (a knowledge check before
+ * an attempt, or after the same answers), compressed once per variant after it
+ * has been seen twice; `null` until then, and for variants past the most
+ * recent few, which are compressed with the request.
+ */
+export class CompressedVariants {
+  private readonly variants = new Map<string, PrecompressedStretch | null>();
+  constructor(private readonly limit = 8) {}
+
+  get(text: string, dictionary?: string): PrecompressedStretch | null {
+    let variant = this.variants.get(text);
+    if (variant === undefined) {
+      variant = null; // first sight: remembered, not compressed yet
+    } else {
+      this.variants.delete(text); // most recently used last
+      variant ??= new PrecompressedStretch(text, dictionary);
+    }
+    this.variants.set(text, variant);
+    if (this.variants.size > this.limit) this.variants.delete(this.variants.keys().next().value!);
+    return variant;
+  }
 }
 
 /** A page in stretches: text made for this request, and stretches compressed once. */

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { escapeHtml } from "~/lib/html";
-import { SharedStretch, stretchesText, type Stretch } from "~/lib/spliced-gzip.server";
+import { CompressedVariants, SharedStretch, stretchesText, type Stretch } from "~/lib/spliced-gzip.server";
 import type { Question } from "./schema";
 import { scoreAttempt } from "~/domain/progress/scoring";
 
@@ -31,7 +31,12 @@ type Slot =
  * between slots is the same for every reader, and the longer stretches of it
  * are compressed once (see spliced-gzip).
  */
-export type BodyTemplate = { stretches: Array<string | SharedStretch>; slots: Slot[] };
+export type BodyTemplate = {
+  stretches: Array<string | SharedStretch>;
+  slots: Slot[];
+  /** The variants of each run of short stretches and slots, by where the run starts. */
+  runs: Array<CompressedVariants | undefined>;
+};
 
 // Stretches shorter than this are compressed with the reader's part of the page instead.
 const PRECOMPRESS_MIN = 1024;
@@ -68,7 +73,7 @@ export function bodyTemplate(html: string): BodyTemplate {
     }
     const rest = html.slice(at);
     stretches.push(rest.length >= PRECOMPRESS_MIN ? new SharedStretch(rest) : rest);
-    template = { stretches, slots };
+    template = { stretches, slots, runs: [] };
     if (templates.size > 500) templates.clear(); // `npm run dev` rebuilds bodies; production has about 50
     templates.set(html, template);
   }
@@ -92,8 +97,26 @@ export function fillModuleBodyStretches(
   const template = bodyTemplate(html);
   const fill = state.mode === "read-only" ? readOnlySlot(questions, t) : fellowSlot(state, questions, t);
   const text = (stretch: string | SharedStretch) => (typeof stretch === "string" ? stretch : stretch.text);
+  const out: Stretch[] = [];
+  // Text since the last shared stretch or reader's own text: short stretches and the slots between them.
+  let run: string[] = [];
+  let runAt = 0;
+  let runAfter: SharedStretch | null = null;
+  const endRun = (next: number) => {
+    const joined = run.join("");
+    const variants = joined.length >= PRECOMPRESS_MIN ? (template.runs[runAt] ??= new CompressedVariants()) : null;
+    // Right after a shared stretch, the run refers back into it: those bytes always come before it.
+    out.push(variants?.get(joined, runAfter?.text) ?? joined);
+    run = [];
+    runAt = next;
+    runAfter = null;
+  };
   const first = template.stretches[0];
-  const out: Stretch[] = [typeof first === "string" ? first : first.compressed()];
+  if (typeof first === "string") run.push(first);
+  else {
+    out.push(first.compressed());
+    runAfter = first;
+  }
   let firstKcResult = true;
   let firstKcSubmit = true;
   template.slots.forEach((slot, i) => {
@@ -103,18 +126,35 @@ export function fillModuleBodyStretches(
     if (slot.kind === "kc-submit") firstKcSubmit = false;
     const filled = isFirst ? fill(slot) : slot.text;
     const next = template.stretches[i + 1];
-    // After a section's end (its "Mark as read" form or its read mark: two texts), a shared
-    // stretch refers back into what comes before it; after anything else, to nothing.
-    out.push(
-      filled,
-      typeof next === "string"
-        ? next
-        : slot.kind === "section-end"
-          ? next.compressedAfter(filled, () => text(template.stretches[i]) + filled)
-          : next.compressed(),
-    );
+    // A section's end ("Mark as read", or the read mark: two texts) is compressed once with the
+    // shared stretch after it, referring back into the stretch before it.
+    const led =
+      slot.kind === "section-end" && typeof next !== "string"
+        ? next.compressedWithLead(filled, () => text(template.stretches[i]))
+        : null;
+    if (led && typeof next !== "string") {
+      endRun(i + 1);
+      out.push(led);
+      runAfter = next;
+      return;
+    }
+    if (slot.kind === "reflection" || slot.kind === "reflection-status") {
+      // The reader's own words (or when they were saved): never kept beyond this request.
+      endRun(i + 1);
+      out.push(filled);
+    } else {
+      run.push(filled);
+    }
+    if (typeof next === "string") {
+      run.push(next);
+      return;
+    }
+    endRun(i + 1);
+    out.push(next.compressed());
+    runAfter = next;
   });
-  return out;
+  endRun(template.slots.length + 1);
+  return out.filter((s) => s !== "");
 }
 
 /** The filled body as one string (the body route, tests). */
