@@ -49,18 +49,24 @@ export default function handleRequest(
         callback();
       },
       final(callback) {
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        const html = Buffer.concat(chunks);
-        const body = loadContext?.moduleBody;
-        const at = body ? html.indexOf(MODULE_BODY) : -1;
-        resolve(
-          new Response(
-            // A module page: the body's stretches go where the placeholder is, most of them compressed once.
-            body && at >= 0 ? stretchesBody(request, [html.subarray(0, at), ...body, html.subarray(at + MODULE_BODY.length)], responseHeaders) : html,
-            { headers: responseHeaders, status: responseStatusCode },
-          ),
-        );
-        callback();
+        try {
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          const html = Buffer.concat(chunks);
+          const body = loadContext?.moduleBody;
+          const at = body ? html.indexOf(MODULE_BODY) : -1;
+          resolve(
+            new Response(
+              // A module page: the body's stretches go where the placeholder is, most of them compressed once.
+              body && at >= 0 ? stretchesBody(request, [html.subarray(0, at), ...body, html.subarray(at + MODULE_BODY.length)], responseHeaders) : html,
+              { headers: responseHeaders, status: responseStatusCode },
+            ),
+          );
+          callback();
+        } catch (error) {
+          // Remix answers with the error page; without this the request would wait forever.
+          reject(error);
+          callback(error as Error);
+        }
       },
     });
     const { pipe, abort } = renderToPipeableStream(
