@@ -136,6 +136,16 @@ try {
   const html = await page.text();
   if (!html.includes('id="module-body"')) throw new Error(`${url} has no module body (locked?)`);
   const weight = await pageWeight(html, base);
+  // What a browser that takes gzip receives: the page spliced from precompressed stretches.
+  const sent = await new Promise<{ bytes: number; encoding: string }>((resolve, reject) => {
+    http
+      .get(url, { headers: { cookie, "accept-encoding": "gzip" } }, (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "none") }));
+      })
+      .on("error", reject);
+  });
   const translationsBytes = /<script id="page-translations"[^>]*>([^<]*)<\/script>/.exec(html)?.[1].length ?? 0;
 
   // SQL statements one request runs: counted in-process on the same database.
@@ -198,6 +208,7 @@ try {
 
   console.log(`\nModule page /modules/${SLUG} as ${READER} (${locale}) — ${os.cpus().length} cores, ${DURATION}s per run, gzip on`);
   console.log(`HTML: ${Buffer.byteLength(html)} bytes, ${gz(html)} gzipped (of which the page's translations: ${translationsBytes} bytes); the bare Remix page: ${Buffer.byteLength(bareRemixHtml)} bytes`);
+  console.log(`Sent to a client that takes gzip: ${sent.bytes} bytes (${sent.encoding}; spliced from stretches of the body compressed once)`);
   console.log(`JavaScript the page loads: ${weight.scripts} files, ${weight.jsGzip} bytes gzipped`);
   console.log(`CSS: ${weight.cssGzip} bytes gzipped`);
   console.log(`SQL statements per request (session, notifications, page): ${perRequest}`);
