@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "bench/bare-remix/build/**", "node_modules/**", "playwright-report/**", "test-results/**", "db/migrations/**", "tests/.tmp/**", ".tmp-eq/**"] },
+  { ignores: ["build/**", "bench/bare-remix/build/**", "node_modules/**", "playwright-report/**", "test-results/**", "db/migrations/**", "tests/.tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
