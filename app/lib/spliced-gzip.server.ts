@@ -5,7 +5,7 @@ import Negotiator from "negotiator";
 const WINDOW = 32 * 1024;
 // The level for the text made per request. On module 4's page (124 KB, 47 KB of it fresh), level 4
 // took 0.60 ms for 25.9 KB, 5 took 0.85 ms for 25.5 KB, 6 took 1.26 ms for 25.2 KB; the whole page
-// compressed per request at 5 took 1.87 ms for 25.2 KB (tmp microbenchmark, this machine).
+// compressed per request at 5 took 1.87 ms for 25.2 KB (a microbenchmark on this 2-core machine).
 const FRESH_LEVEL = 4;
 // How far back fresh text may refer: the end of a module page (12 KB) came to 3,480 bytes with 32 KB
 // in 114 µs, 3,591 with 8 KB in 76 µs, 3,935 with none in 64 µs (level 4).

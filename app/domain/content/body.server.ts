@@ -38,7 +38,7 @@ export type BodyTemplate = {
   runs: Array<CompressedVariants | undefined>;
 };
 
-// Stretches shorter than this are compressed with the reader's part of the page instead.
+// Shorter stretches join the slots around them in a run (see fillModuleBodyStretches).
 const PRECOMPRESS_MIN = 1024;
 
 const SLOT =
