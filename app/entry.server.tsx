@@ -69,6 +69,10 @@ export default function handleRequest(
         }
       },
     });
+    // React ends its destination after each flush once all is written; ending twice makes Node
+    // build an error (with its stack) for nothing.
+    const end = page.end.bind(page);
+    page.end = ((...args: Parameters<typeof end>) => (page.writableEnded ? page : end(...args))) as typeof page.end;
     const { pipe, abort } = renderToPipeableStream(
       <TranslationProvider store={translations}>
         <RequestInfoContext.Provider value={{ requestId, nonce, moduleBody: loadContext?.moduleBody ? MODULE_BODY : undefined }}>
