@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteRequest } from "./security.js";
+import { contentSecurityPolicy, isCrossSiteRequest, newNonce, newRequestId } from "./security.js";
 
 const req = (method, headers) => ({ method, host: "lms.example.org", protocol: "https", headers });
 
@@ -30,5 +30,16 @@ describe("the content security policy", () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc123'");
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("nonces and request references", () => {
+  it("are fresh every time, past many refills of the random pool", () => {
+    const nonces = Array.from({ length: 2000 }, newNonce);
+    const ids = Array.from({ length: 2000 }, newRequestId);
+    expect(new Set(nonces).size).toBe(2000);
+    expect(new Set(ids).size).toBe(2000);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
   });
 });

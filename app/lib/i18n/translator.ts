@@ -28,14 +28,21 @@ export function flattenCatalog(catalog: Record<string, unknown>, prefix = "", ou
   return out;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRules = new Map<string, { rules: Intl.PluralRules; forms: Map<number, string> }>();
 function pluralSuffix(language: string, count: number) {
-  let rules = pluralRules.get(language);
-  if (!rules) {
-    rules = new Intl.PluralRules(language);
-    pluralRules.set(language, rules);
+  let plural = pluralRules.get(language);
+  if (!plural) {
+    plural = { rules: new Intl.PluralRules(language), forms: new Map() };
+    pluralRules.set(language, plural);
   }
-  return rules.select(count);
+  // Counts repeat (sections, days, hours): the rules are asked once per count.
+  let form = plural.forms.get(count);
+  if (form === undefined) {
+    form = plural.rules.select(count);
+    if (plural.forms.size >= 1000) plural.forms.clear();
+    plural.forms.set(count, form);
+  }
+  return form;
 }
 
 const PLACEHOLDER = /\{\{(.+?)\}\}/g;
