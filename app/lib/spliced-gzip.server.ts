@@ -113,13 +113,12 @@ export function splicedGzip(stretches: Stretch[], level = FRESH_LEVEL): Buffer<A
   let length = 0;
   let fresh: Buffer[] = [];
   // The page's last bytes so far: fresh text may refer back into them, as it would in the whole page.
-  // (Only the last FRESH_DICTIONARY bytes are used, but WINDOW are kept: it costs nothing.)
   const recent: Buffer[] = [];
   let recentLength = 0;
   const remember = (bytes: Buffer) => {
     recent.push(bytes);
     recentLength += bytes.length;
-    while (recent.length > 1 && recentLength - recent[0].length >= WINDOW) recentLength -= recent.shift()!.length;
+    while (recent.length > 1 && recentLength - recent[0].length >= FRESH_DICTIONARY) recentLength -= recent.shift()!.length;
   };
   const flushFresh = () => {
     const bytes = fresh.length === 1 ? fresh[0] : Buffer.concat(fresh);

@@ -128,15 +128,14 @@ export function fillModuleBodyStretches(
     const next = template.stretches[i + 1];
     // A section's end ("Mark as read", or the read mark: two texts) is compressed once with the
     // shared stretch after it, referring back into the stretch before it.
-    const led =
-      slot.kind === "section-end" && typeof next !== "string"
-        ? next.compressedWithLead(filled, () => text(template.stretches[i]))
-        : null;
-    if (led && typeof next !== "string") {
-      endRun(i + 1);
-      out.push(led);
-      runAfter = next;
-      return;
+    if (slot.kind === "section-end" && typeof next !== "string") {
+      const led = next.compressedWithLead(filled, () => text(template.stretches[i]));
+      if (led) {
+        endRun(i + 1);
+        out.push(led);
+        runAfter = next;
+        return;
+      }
     }
     if (slot.kind === "reflection" || slot.kind === "reflection-status") {
       // The reader's own words (or when they were saved): never kept beyond this request.
